@@ -271,3 +271,25 @@ def test_outcomes_are_recorded_as_plain_data():
     check.number("rate", equals=0.05)
     record = check.RECORDS[-1]
     assert record["name"] == "rate" and record["status"] == check.CORRECT
+
+
+def test_table_column_left_as_placeholder_is_not_attempted():
+    frame = EXPECTED.copy()
+    frame["rate"] = ...
+    answer(by_network=frame)
+    with pytest.raises(NotAttempted, match="'rate'|rate"):
+        check.table("by_network", columns=["rate"])
+
+
+def test_empty_figure_is_not_attempted():
+    fig, _ = plt.subplots()
+    answer(fig=fig)
+    with pytest.raises(NotAttempted, match="no chart drawn"):
+        check.figure("fig")
+    plt.close("all")
+
+
+def test_known_mistake_message_is_not_doubly_punctuated():
+    answer(rate=0.002)
+    message = fails(lambda: check.number("rate", equals=0.05, mistakes={0.002: "By followers."}))
+    assert ".." not in message

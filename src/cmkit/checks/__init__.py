@@ -51,6 +51,7 @@ __all__ = [
 
 
 def _check(kind: str, name: str, what: str, hint: str | None, params: dict[str, Any]) -> Outcome:
+    __tracebackhide__ = True
     params = {key: value for key, value in params.items() if value is not None}
     # depth 3: _check <- the helper (number, table …) <- the test cell that called it
     return run(Check(kind, name, what, params, hint), lookup(name, depth=3))
@@ -71,6 +72,7 @@ def number(
 ) -> Outcome:
     """A single number. ``scale="fraction"`` or ``"percent"`` diagnoses a ×100 slip;
     ``mistakes`` maps known wrong values to what the learner probably did."""
+    __tracebackhide__ = True  # learners see the check's message, not its frames
     if what is None:
         parts = [f"that `{name}` is a {'whole ' if whole else ''}number"]
         if between is not None:
@@ -99,6 +101,7 @@ def boolean(
     name: str, *, equals: bool | None = None, what: str | None = None, hint: str | None = None
 ) -> Outcome:
     """True or False."""
+    __tracebackhide__ = True  # learners see the check's message, not its frames
     what = what or f"that `{name}` is True or False" + (
         " and the right conclusion" if equals is not None else ""
     )
@@ -114,6 +117,7 @@ def choice(
     hint: str | None = None,
 ) -> Outcome:
     """One answer among ``options`` (case and extra spaces do not matter)."""
+    __tracebackhide__ = True  # learners see the check's message, not its frames
     what = what or f"that `{name}` is one of {', '.join(map(repr, options))}" + (
         " and the right one" if equals is not None else ""
     )
@@ -131,6 +135,7 @@ def collection(
     hint: str | None = None,
 ) -> Outcome:
     """A list (or set, tuple) of items; ``ordered`` when the order is part of the answer."""
+    __tracebackhide__ = True  # learners see the check's message, not its frames
     what = what or f"that `{name}` is a list" + (
         " holding the expected items" + (" in the expected order" if ordered else "")
         if equals is not None
@@ -156,6 +161,7 @@ def mapping(
     hint: str | None = None,
 ) -> Outcome:
     """A dictionary with the given keys (and, with ``equals``, the expected values)."""
+    __tracebackhide__ = True  # learners see the check's message, not its frames
     what = what or f"that `{name}` is a dictionary with the expected keys" + (
         " and values" if equals is not None else ""
     )
@@ -183,6 +189,7 @@ def table(
     hint: str | None = None,
 ) -> Outcome:
     """A DataFrame: columns and row count first, then values (rows matched by label)."""
+    __tracebackhide__ = True  # learners see the check's message, not its frames
     if what is None:
         parts = [f"that `{name}` is a table"]
         if columns:
@@ -223,6 +230,7 @@ def series(
     hint: str | None = None,
 ) -> Outcome:
     """A Series: labels and length first, then values (matched by label)."""
+    __tracebackhide__ = True  # learners see the check's message, not its frames
     what = what or f"that `{name}` is a column (Series)" + (
         " with the expected values" if equals is not None else ""
     )
@@ -251,6 +259,7 @@ def function(
     hint: str | None = None,
 ) -> Outcome:
     """A function, called on each case's arguments; its result must match the case's value."""
+    __tracebackhide__ = True  # learners see the check's message, not its frames
     what = what or f"that `{name}` gives the expected result on {len(cases)} example(s)"
     return _check("function", name, what, hint, dict(cases=cases, rtol=rtol))
 
@@ -266,6 +275,7 @@ def figure(
     hint: str | None = None,
 ) -> Outcome:
     """A matplotlib Figure: the number of chart panels, their titles and axis labels."""
+    __tracebackhide__ = True  # learners see the check's message, not its frames
     what = what or f"that `{name}` is a figure whose charts have titles and labelled axes"
     return _check(
         "figure",

@@ -88,7 +88,7 @@ class Check:
         lines = [
             say("header_failed", name=self.name),
             say("checked", what=self.what),
-            say("came_back", got=got),
+            say("came_back", got=got.rstrip(".")),
         ]
         if self.hint:
             lines.append(say("hint", hint=self.hint))
@@ -128,6 +128,7 @@ def lookup(name: str, depth: int = 2) -> Any:
 
 def run(check: Check, answer: Any) -> Outcome:
     """Evaluate and raise ``CheckFailed`` (or ``NotAttempted``) on anything but a pass."""
+    __tracebackhide__ = True  # IPython hides this frame: the learner sees only the message
     outcome = check.evaluate(answer)
     RECORDS.append({**check.to_record(), "status": outcome.status})
     if outcome.status == NOT_ATTEMPTED:

@@ -343,6 +343,14 @@ def check_table(check: Check, answer: Any) -> None:
 
     p = check.params
     _require_type(answer, pd.DataFrame, "a table (DataFrame)")
+    untouched = [
+        str(c)
+        for c in answer.columns
+        if answer[c].dtype == object and len(answer) and all(v is Ellipsis for v in answer[c])
+    ]
+    if untouched:
+        message = say("column_placeholder", name=check.name, columns=", ".join(untouched))
+        raise Wrong(message, not_attempted=True)
     columns = p.get("columns", [])
     missing = [c for c in columns if c not in answer.columns]
     if missing:
@@ -452,6 +460,8 @@ def check_figure(check: Check, answer: Any) -> None:
         article, actual = describe_type(answer)
         raise Wrong(say("not_figure", article=article, actual=actual))
     panels = chart_panels(answer)
+    if not any(ax.has_data() for ax in panels):
+        raise Wrong(say("figure_nothing_drawn", name=check.name), not_attempted=True)
     if "panels" in p and len(panels) != p["panels"]:
         raise Wrong(say("figure_axes_count", n=len(panels), expected=p["panels"]))
     for ax in panels:

@@ -25,6 +25,14 @@ EN = {
         "`{name}` still returns the placeholder `...`: replace the `...` in its body with your "
         "code, run that cell, then run this check again."
     ),
+    "column_placeholder": (
+        "`{name}` still has the placeholder `...` in its column(s) {columns}. Replace each "
+        "`...` with a calculation, run that cell, then run this check again."
+    ),
+    "figure_nothing_drawn": (
+        "`{name}` has no chart drawn yet. Draw on its axes (for example `ax.bar(...)`), run that "
+        "cell, then run this check again."
+    ),
     # types
     "want_type": "a {expected}",
     "got_type": "{article} {actual}",
