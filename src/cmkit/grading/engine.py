@@ -1,0 +1,431 @@
+"""Autograde a whole cohort with nbgrader's own preprocessors, on every core, without losing
+anything.
+
+nbgrader's ``autograde`` runs one submission after another and writes the gradebook as it goes,
+so it cannot run in parallel (jupyter/nbgrader#174). Here the same work is split in two:
+
+- **workers** (one process per core) do what takes time: nbgrader's sanitize preprocessors
+  (``ClearOutput``, ``DeduplicateIds``, ``OverwriteKernelspec``, ``OverwriteCells``,
+  ``CheckCellMetadata``) then execution (``Execute``, ``IgnorePattern``, ``LimitOutput``), and
+  write the autograded notebooks. They only *read* the gradebook, from a snapshot.
+- **the parent** records each finished submission, one at a time, with nbgrader's
+  ``SaveAutoGrades`` and ``AssignLatePenalties`` against the real gradebook (SQLite or
+  PostgreSQL), then writes the submission's result file.
+
+Each submission is fingerprinted (its notebooks, its timestamp, the assignment's source): a
+submission whose result carries the same fingerprint is not graded again, so running twice
+changes nothing, an interrupted run finishes the rest, and a resubmission regrades that learner
+only. A notebook that cannot be read or executed is reported as broken with a one-line problem,
+never silently scored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.preprocessors import (
+    AssignLatePenalties,
+    CheckCellMetadata,
+    ClearOutput,
+    DeduplicateIds,
+    Execute,
+    IgnorePattern,
+    LimitOutput,
+    OverwriteCells,
+    OverwriteKernelspec,
+    SaveAutoGrades,
+)
+from traitlets.config import Config
+
+from cmkit import nbgrader_settings, notebooks
+from cmkit.errors import KitError
+from cmkit.grading import results, warm
+from cmkit.grading.results import BROKEN, GRADED, MISSING, CellResult, SubmissionResult
+
+SANITIZE = (ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata)
+EXECUTE = (Execute, IgnorePattern, LimitOutput)
+SAVE = (SaveAutoGrades, AssignLatePenalties, CheckCellMetadata)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One learner's submission of one assignment."""
+
+    assignment: str
+    student: str
+    folder: Path  # grading/submitted/<student>/<assignment>
+    notebooks: tuple[str, ...]  # notebook names the assignment expects
+    fingerprint: str
+    timestamp: str | None
+
+
+@dataclass
+class Executed:
+    """What a worker reports back for one job."""
+
+    job: Job
+    done: dict[str, Path] = field(default_factory=dict)  # notebook -> autograded file
+    missing: list[str] = field(default_factory=list)
+    broken: dict[str, str] = field(default_factory=dict)  # notebook -> one-line problem
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class Setup:
+    """Everything a worker needs, picklable."""
+
+    course_root: Path
+    read_db_url: str  # a snapshot of the gradebook (SQLite) or the server itself
+    config: Config
+    warm: bool = True  # fork kernels from a warm zygote (cmkit.grading.warm)
+
+
+def course_config(course_root: Path) -> Config:
+    """The course's nbgrader configuration, as ``nbgrader`` itself would read it (so an
+    instructor's overrides in nbgrader_config.py, such as a PostgreSQL ``db_url``, apply)."""
+    from traitlets.config.loader import PyFileConfigLoader
+
+    config = Config()
+    nbgrader_settings.apply(config, course_root)
+    if (course_root / "nbgrader_config.py").is_file():
+        config.merge(PyFileConfigLoader("nbgrader_config.py", path=str(course_root)).load_config())
+    return config
+
+
+def db_url(course_root: Path, config: Config | None = None) -> str:
+    config = config or course_config(course_root)
+    return config.CourseDirectory.db_url
+
+
+def _hash_files(paths: Iterable[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"<missing>")
+    return digest.hexdigest()
+
+
+def expected_notebooks(gradebook_url: str, assignment: str) -> tuple[str, ...]:
+    with Gradebook(gradebook_url) as gradebook:
+        try:
+            found = gradebook.find_assignment(assignment)
+        except MissingEntry:
+            raise KitError(
+                f"assignment {assignment!r}: not in the gradebook; run `cmkit release "
+                f"{assignment}` first"
+            ) from None
+        return tuple(sorted(notebook.name for notebook in found.notebooks))
+
+
+def plan(course_root: Path, assignment: str, gradebook_url: str) -> list[Job]:
+    """A job for every learner who has a folder for ``assignment`` in grading/submitted."""
+    submitted = course_root / "grading" / "submitted"
+    source = _hash_files((course_root / "solutions" / assignment).glob("*.ipynb"))
+    names = expected_notebooks(gradebook_url, assignment)
+    jobs = []
+    for folder in sorted(submitted.glob(f"*/{assignment}")):
+        if not folder.is_dir():
+            continue
+        stamp = folder / "timestamp.txt"
+        timestamp = stamp.read_text().strip() if stamp.is_file() else None
+        files = [folder / f"{name}.ipynb" for name in names] + [stamp]
+        fingerprint = hashlib.sha256((source + _hash_files(files)).encode()).hexdigest()
+        jobs.append(Job(assignment, folder.parent.name, folder, names, fingerprint, timestamp))
+    return jobs
+
+
+def is_up_to_date(course_root: Path, job: Job) -> bool:
+    previous = results.read(course_root, job.assignment, job.student)
+    return previous is not None and previous.fingerprint == job.fingerprint
+
+
+# --- worker side --------------------------------------------------------------------------
+
+
+def _resources(setup: Setup, job: Job, notebook: str, path: Path) -> dict:
+    return {
+        "unique_key": notebook,
+        "output_files_dir": f"{notebook}_files",
+        "metadata": {"path": str(path)},
+        "nbgrader": {
+            "student": job.student,
+            "assignment": job.assignment,
+            "notebook": notebook,
+            "db_url": setup.read_db_url,
+        },
+    }
+
+
+def _one_line(error: BaseException) -> str:
+    text = " ".join(str(error).split())
+    return f"{type(error).__name__}: {text[:300]}" if text else type(error).__name__
+
+
+def execute_job(setup: Setup, job: Job) -> Executed:
+    """Sanitize and execute one submission's notebooks; write them to grading/autograded."""
+    started = time.monotonic()
+    outcome = Executed(job)
+    destination = setup.course_root / "grading" / "autograded" / job.student / job.assignment
+    partial = setup.course_root / "grading" / ".partial"
+    partial.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f"{job.student}-{job.assignment}-", dir=partial))
+    try:
+        for name in job.notebooks:
+            source = job.folder / f"{name}.ipynb"
+            if not source.is_file():
+                outcome.missing.append(name)
+                continue
+            try:
+                nb = nbformat.read(str(source), as_version=4)
+            except Exception as error:  # any unreadable file is the learner's to fix
+                outcome.broken[name] = (
+                    f"{name}.ipynb is not a readable notebook ({_one_line(error)})"
+                )
+                continue
+            resources = _resources(setup, job, name, work)
+            try:
+                for step in SANITIZE + EXECUTE:
+                    nb, resources = _make(step, setup)(nb, resources)
+            except Exception as error:  # a dead kernel, a corrupt cell: report, do not score
+                outcome.broken[name] = f"{name}.ipynb could not be graded ({_one_line(error)})"
+                continue
+            nbformat.write(nb, str(work / f"{name}.ipynb"))
+            outcome.done[name] = destination / f"{name}.ipynb"
+        # replace the learner's autograded folder in one step, so no half-written one remains
+        if destination.exists():
+            shutil.rmtree(destination)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(work, destination)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    outcome.seconds = time.monotonic() - started
+    return outcome
+
+
+def _make(step, setup: Setup):
+    if step is Execute and setup.warm:
+        # the same execution, with kernels forked from the worker's warm zygote; grading
+        # discards the kernel afterwards, so it is stopped at once rather than politely
+        return Execute(
+            config=setup.config,
+            kernel_manager_class=warm.WarmKernelManager,
+            shutdown_kernel="immediate",
+        )
+    return step(config=setup.config)
+
+
+def _start_worker(use_warm: bool) -> None:
+    if use_warm:
+        warm.start_zygote()  # before any event loop exists in this process
+
+
+# --- parent side --------------------------------------------------------------------------
+
+
+def _timestamp(value: str | None):
+    if not value:
+        return None
+    from nbgrader.utils import parse_utc
+
+    try:
+        return parse_utc(value)
+    except Exception:
+        return None
+
+
+def record(course_root: Path, gradebook_url: str, config: Config, executed: Executed):
+    """Write one executed submission into the gradebook and its result file."""
+    job = executed.job
+    with Gradebook(gradebook_url) as gradebook:
+        gradebook.update_or_create_student(job.student)
+        submission = gradebook.update_or_create_submission(
+            job.assignment, job.student, timestamp=_timestamp(job.timestamp)
+        )
+        late = float(submission.total_seconds_late or 0)
+    for name, path in executed.done.items():
+        nb = nbformat.read(str(path), as_version=4)
+        resources = {
+            "nbgrader": {
+                "student": job.student,
+                "assignment": job.assignment,
+                "notebook": name,
+                "db_url": gradebook_url,
+            }
+        }
+        for step in SAVE:
+            nb, resources = step(config=config)(nb, resources)
+    with Gradebook(gradebook_url) as gradebook:
+        for name in [*executed.missing, *executed.broken]:
+            submission_nb = gradebook.find_submission_notebook(name, job.assignment, job.student)
+            for grade in submission_nb.grades:
+                grade.auto_score = 0
+                # nbgrader zeroes a missing notebook; a broken one also needs a human look
+                grade.needs_manual_grade = name in executed.broken
+            gradebook.db.commit()
+    result = summarise(course_root, gradebook_url, executed, late)
+    results.write(course_root, result)
+    return result
+
+
+def _messages(path: Path) -> dict[str, str]:
+    """The failure message of each failed test cell of an autograded notebook."""
+    messages = {}
+    if not path.is_file():
+        return messages
+    for cell in nbformat.read(str(path), as_version=4).cells:
+        cell_id = notebooks.grade_id(cell)
+        if cell.cell_type != "code" or not cell_id:
+            continue
+        for output in cell.get("outputs", []):
+            if output.output_type == "error":
+                messages[cell_id] = f"{output.ename}: {output.evalue}".strip()
+                break
+            if output.output_type == "stream" and output.name == "stderr":
+                messages.setdefault(cell_id, "wrote to stderr: " + output.text.strip()[:300])
+    return messages
+
+
+def summarise(
+    course_root: Path, gradebook_url: str, executed: Executed, late: float
+) -> SubmissionResult:
+    job = executed.job
+    problems = [f"{name}: {problem}" for name, problem in executed.broken.items()]
+    problems += [
+        f"no {name}.ipynb in the submission; found "
+        + (", ".join(sorted(p.name for p in job.folder.glob("*.ipynb"))) or "no notebook")
+        for name in executed.missing
+    ]
+    if executed.broken:
+        status = BROKEN
+    elif executed.missing and not executed.done:
+        status = MISSING
+    else:
+        status = GRADED
+    result = SubmissionResult(
+        assignment=job.assignment,
+        student=job.student,
+        status=status,
+        submitted_at=job.timestamp,
+        late_seconds=late,
+        problem="; ".join(problems),
+        fingerprint=job.fingerprint,
+    )
+    with Gradebook(gradebook_url) as gradebook:
+        submission = gradebook.find_submission(job.assignment, job.student)
+        result.score = float(submission.score or 0)
+        result.max_score = float(submission.max_score or 0)
+        result.needs_manual_grade = bool(submission.needs_manual_grade)
+        for notebook in submission.notebooks:
+            messages = _messages(executed.done.get(notebook.name, Path("/nonexistent")))
+            for grade in notebook.grades:
+                manual = grade.auto_score is None or notebook.name in executed.broken
+                passed = None if manual else float(grade.score or 0) >= float(grade.max_score)
+                result.cells.append(
+                    CellResult(
+                        notebook=notebook.name,
+                        cell=grade.name,
+                        kind="manual" if grade.auto_score is None else "autograded",
+                        score=float(grade.score or 0),
+                        max_score=float(grade.max_score or 0),
+                        passed=passed,
+                        message="" if passed else messages.get(grade.name, ""),
+                    )
+                )
+    result.cells.sort(key=lambda cell: (cell.notebook, cell.cell))
+    return result
+
+
+def _snapshot(gradebook_url: str, folder: Path) -> str:
+    """A read-only copy of a SQLite gradebook for the workers (a server is read directly)."""
+    prefix = "sqlite:///"
+    if not gradebook_url.startswith(prefix):
+        return gradebook_url
+    source = Path(gradebook_url[len(prefix) :])
+    copy = folder / "gradebook-snapshot.db"
+    shutil.copyfile(source, copy)
+    return prefix + str(copy)
+
+
+@dataclass
+class CohortRun:
+    assignment: str
+    graded: list[SubmissionResult] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # up to date, not graded again
+    seconds: float = 0.0
+
+
+def grade(
+    course_root: Path,
+    assignment: str,
+    *,
+    workers: int | None = None,
+    students: list[str] | None = None,
+    force: bool = False,
+    use_warm: bool = True,
+    on_done: Callable[[SubmissionResult], None] | None = None,
+    on_plan: Callable[[int], None] | None = None,
+) -> CohortRun:
+    """Autograde every submission of ``assignment`` that is new or changed since it was graded."""
+    started = time.monotonic()
+    config = course_config(course_root)
+    gradebook_url = db_url(course_root, config)
+    jobs = plan(course_root, assignment, gradebook_url)
+    if students:
+        unknown = sorted(set(students) - {job.student for job in jobs})
+        if unknown:
+            raise KitError(
+                f"student(s) {', '.join(unknown)}: no submission of {assignment} in "
+                "grading/submitted; collect their work first"
+            )
+        jobs = [job for job in jobs if job.student in students]
+    run = CohortRun(assignment)
+    todo = []
+    for job in jobs:
+        if not force and is_up_to_date(course_root, job):
+            run.skipped.append(job.student)
+        else:
+            todo.append(job)
+    if on_plan:
+        on_plan(len(todo))
+    workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
+    (course_root / "grading" / "autograded").mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="cmkit-grade-") as scratch:
+        setup = Setup(course_root, _snapshot(gradebook_url, Path(scratch)), config, use_warm)
+        if workers == 1:
+            _start_worker(use_warm)
+            finished = (execute_job(setup, job) for job in todo)
+            for executed in finished:
+                _keep(run, record(course_root, gradebook_url, config, executed), on_done)
+        else:
+            pool = ProcessPoolExecutor(
+                max_workers=workers, initializer=_start_worker, initargs=(use_warm,)
+            )
+            with pool:
+                futures = [pool.submit(execute_job, setup, job) for job in todo]
+                try:
+                    for future in as_completed(futures):
+                        executed = future.result()
+                        _keep(run, record(course_root, gradebook_url, config, executed), on_done)
+                except BaseException:
+                    for future in futures:
+                        future.cancel()
+                    raise
+    run.graded.sort(key=lambda result: result.student)
+    run.seconds = time.monotonic() - started
+    return run
+
+
+def _keep(run: CohortRun, result: SubmissionResult, on_done) -> None:
+    run.graded.append(result)
+    if on_done:
+        on_done(result)
