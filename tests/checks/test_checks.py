@@ -62,7 +62,7 @@ def test_not_attempted_is_an_assertion_error_so_nbgrader_fails_the_cell():
 
 def test_number_right_answer_passes():
     answer(rate=0.05)
-    assert check.number("rate", equals=0.05, between=(0, 1)).passed
+    assert check.number("rate", equals=0.05, between=(0, 1)) is None
 
 
 def test_number_accepts_numpy_scalars():

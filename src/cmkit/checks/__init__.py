@@ -5,7 +5,8 @@ A test cell names the notebook variable to check and what is expected::
     check.number("median_reach", between=(100, 50_000), hint="Section 2 of the lesson")
     check.table("by_network", columns=["posts", "reach"], rows=6)
 
-Each helper reads the variable from the notebook, judges it (type and shape first, then the
+Each helper returns nothing when the answer passes (nbgrader would read a returned value as
+partial credit). It reads the variable from the notebook, judges it (type and shape first, then the
 value), and raises ``CheckFailed`` (an ``AssertionError``) with a message that says what was
 checked, what came back and where to look, never the answer. An untouched placeholder ``...`` or
 a missing variable raises ``NotAttempted`` with its own message.
@@ -50,11 +51,13 @@ __all__ = [
 ]
 
 
-def _check(kind: str, name: str, what: str, hint: str | None, params: dict[str, Any]) -> Outcome:
+def _check(kind: str, name: str, what: str, hint: str | None, params: dict[str, Any]) -> None:
     __tracebackhide__ = True
     params = {key: value for key, value in params.items() if value is not None}
     # depth 3: _check <- the helper (number, table …) <- the test cell that called it
-    return run(Check(kind, name, what, params, hint), lookup(name, depth=3))
+    run(Check(kind, name, what, params, hint), lookup(name, depth=3))
+    # Nothing is returned: a value left as a test cell's result would be read by nbgrader as
+    # partial credit. Passing is silence; failing raises.
 
 
 def number(
@@ -69,7 +72,7 @@ def number(
     atol: float | None = None,
     what: str | None = None,
     hint: str | None = None,
-) -> Outcome:
+) -> None:
     """A single number. ``scale="fraction"`` or ``"percent"`` diagnoses a ×100 slip;
     ``mistakes`` maps known wrong values to what the learner probably did."""
     __tracebackhide__ = True  # learners see the check's message, not its frames
@@ -80,7 +83,7 @@ def number(
         if equals is not None:
             parts.append("with the expected value")
         what = " ".join(parts)
-    return _check(
+    _check(
         "number",
         name,
         what,
@@ -99,13 +102,13 @@ def number(
 
 def boolean(
     name: str, *, equals: bool | None = None, what: str | None = None, hint: str | None = None
-) -> Outcome:
+) -> None:
     """True or False."""
     __tracebackhide__ = True  # learners see the check's message, not its frames
     what = what or f"that `{name}` is True or False" + (
         " and the right conclusion" if equals is not None else ""
     )
-    return _check("boolean", name, what, hint, dict(equals=equals))
+    _check("boolean", name, what, hint, dict(equals=equals))
 
 
 def choice(
@@ -115,13 +118,13 @@ def choice(
     equals: str | None = None,
     what: str | None = None,
     hint: str | None = None,
-) -> Outcome:
+) -> None:
     """One answer among ``options`` (case and extra spaces do not matter)."""
     __tracebackhide__ = True  # learners see the check's message, not its frames
     what = what or f"that `{name}` is one of {', '.join(map(repr, options))}" + (
         " and the right one" if equals is not None else ""
     )
-    return _check("choice", name, what, hint, dict(options=list(options), equals=equals))
+    _check("choice", name, what, hint, dict(options=list(options), equals=equals))
 
 
 def collection(
@@ -133,7 +136,7 @@ def collection(
     ordered: bool = False,
     what: str | None = None,
     hint: str | None = None,
-) -> Outcome:
+) -> None:
     """A list (or set, tuple) of items; ``ordered`` when the order is part of the answer."""
     __tracebackhide__ = True  # learners see the check's message, not its frames
     what = what or f"that `{name}` is a list" + (
@@ -141,7 +144,7 @@ def collection(
         if equals is not None
         else ""
     )
-    return _check(
+    _check(
         "collection",
         name,
         what,
@@ -159,13 +162,13 @@ def mapping(
     rtol: float | None = None,
     what: str | None = None,
     hint: str | None = None,
-) -> Outcome:
+) -> None:
     """A dictionary with the given keys (and, with ``equals``, the expected values)."""
     __tracebackhide__ = True  # learners see the check's message, not its frames
     what = what or f"that `{name}` is a dictionary with the expected keys" + (
         " and values" if equals is not None else ""
     )
-    return _check(
+    _check(
         "mapping",
         name,
         what,
@@ -187,7 +190,7 @@ def table(
     rtol: float | None = None,
     what: str | None = None,
     hint: str | None = None,
-) -> Outcome:
+) -> None:
     """A DataFrame: columns and row count first, then values (rows matched by label)."""
     __tracebackhide__ = True  # learners see the check's message, not its frames
     if what is None:
@@ -199,7 +202,7 @@ def table(
         if equals is not None:
             parts.append("holding the expected values")
         what = " ".join(parts)
-    return _check(
+    _check(
         "table",
         name,
         what,
@@ -228,13 +231,13 @@ def series(
     rtol: float | None = None,
     what: str | None = None,
     hint: str | None = None,
-) -> Outcome:
+) -> None:
     """A Series: labels and length first, then values (matched by label)."""
     __tracebackhide__ = True  # learners see the check's message, not its frames
     what = what or f"that `{name}` is a column (Series)" + (
         " with the expected values" if equals is not None else ""
     )
-    return _check(
+    _check(
         "series",
         name,
         what,
@@ -257,11 +260,11 @@ def function(
     rtol: float | None = None,
     what: str | None = None,
     hint: str | None = None,
-) -> Outcome:
+) -> None:
     """A function, called on each case's arguments; its result must match the case's value."""
     __tracebackhide__ = True  # learners see the check's message, not its frames
     what = what or f"that `{name}` gives the expected result on {len(cases)} example(s)"
-    return _check("function", name, what, hint, dict(cases=cases, rtol=rtol))
+    _check("function", name, what, hint, dict(cases=cases, rtol=rtol))
 
 
 def figure(
@@ -273,11 +276,11 @@ def figure(
     title_words: list[str] | None = None,
     what: str | None = None,
     hint: str | None = None,
-) -> Outcome:
+) -> None:
     """A matplotlib Figure: the number of chart panels, their titles and axis labels."""
     __tracebackhide__ = True  # learners see the check's message, not its frames
     what = what or f"that `{name}` is a figure whose charts have titles and labelled axes"
-    return _check(
+    _check(
         "figure",
         name,
         what,
