@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -126,9 +127,38 @@ def lookup(name: str, depth: int = 2) -> Any:
         del frame
 
 
-def run(check: Check, answer: Any) -> Outcome:
+class Recording:
+    """Collects the checks a test cell asks for, without reading any answer (see ``recording``)."""
+
+    def __init__(self) -> None:
+        self.checks: list[Check] = []
+
+
+_RECORDING: list[Recording] = []
+
+
+@contextmanager
+def recording():
+    """Within this block, check helpers record their checks instead of judging answers.
+
+    Trusted grading runs a test cell's source this way, outside the learner's process, to learn
+    what it asks (names, expected values computed from a fresh ``load``); the answers are then
+    exported from the learner's kernel as plain data and judged here.
+    """
+    session = Recording()
+    _RECORDING.append(session)
+    try:
+        yield session
+    finally:
+        _RECORDING.remove(session)
+
+
+def run(check: Check, answer: Any) -> Outcome | None:
     """Evaluate and raise ``CheckFailed`` (or ``NotAttempted``) on anything but a pass."""
     __tracebackhide__ = True  # IPython hides this frame: the learner sees only the message
+    if _RECORDING:
+        _RECORDING[-1].checks.append(check)
+        return None
     outcome = check.evaluate(answer)
     RECORDS.append({**check.to_record(), "status": outcome.status})
     if outcome.status == NOT_ATTEMPTED:
@@ -161,5 +191,7 @@ def describe_type(value: Any) -> tuple[str, str]:
     for kind, label in names.items():
         if isinstance(value, kind):
             return ("an" if label[0] in "aeiou" else "a"), label
-    label = type(value).__name__
+    from .exported import Unsupported
+
+    label = value.type_name if isinstance(value, Unsupported) else type(value).__name__
     return ("an" if label[0].lower() in "aeiou" else "a"), f"object of type `{label}`"

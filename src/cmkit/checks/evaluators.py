@@ -12,6 +12,7 @@ import numbers
 from typing import Any
 
 from .core import Check, Wrong, describe_type, evaluator
+from .exported import FigureSummary, FunctionResults, Raised, summarise_figure
 from .messages import say
 
 DEFAULT_RTOL = 1e-4
@@ -412,25 +413,38 @@ def _show_args(args: tuple) -> str:
 
 @evaluator("function")
 def check_function(check: Check, answer: Any) -> None:
-    if not callable(answer) or isinstance(answer, type):
+    rtol = check.params.get("rtol", DEFAULT_RTOL)
+    cases = check.params.get("cases", [])
+    if isinstance(answer, FunctionResults):  # exported: the calls were made in the kernel
+        if len(answer.results) != len(cases):
+            raise Wrong(
+                say(
+                    "function_raised",
+                    name=check.name,
+                    args="",
+                    error="an error",
+                    detail="the function could not be called on every example",
+                )
+            )
+        results = list(answer.results)
+    elif callable(answer) and not isinstance(answer, type):
+        results = [call_safely(answer, args) for args, _ in cases]
+    else:
         article, actual = describe_type(answer)
         raise Wrong(say("not_callable", article=article, actual=actual))
-    rtol = check.params.get("rtol", DEFAULT_RTOL)
-    for args, expected in check.params.get("cases", []):
+    for (args, expected), result in zip(cases, results, strict=True):
         args = args if isinstance(args, tuple) else (args,)
         shown_args = _show_args(args)
-        try:
-            result = answer(*args)
-        except Exception as error:  # the learner's code: any error is feedback
+        if isinstance(result, Raised):
             raise Wrong(
                 say(
                     "function_raised",
                     name=check.name,
                     args=shown_args,
-                    error=type(error).__name__,
-                    detail=str(error)[:200],
+                    error=result.error,
+                    detail=result.detail,
                 )
-            ) from None
+            )
         if result is Ellipsis:
             raise Wrong(say("function_placeholder", name=check.name), not_attempted=True)
         if result is None and expected is not None:
@@ -439,14 +453,16 @@ def check_function(check: Check, answer: Any) -> None:
             raise Wrong(say("function_wrong", name=check.name, args=shown_args, value=show(result)))
 
 
+def call_safely(function, args) -> Any:
+    """The function's result for ``args``, or ``Raised`` describing what it raised."""
+    args = args if isinstance(args, tuple) else (args,)
+    try:
+        return function(*args)
+    except Exception as error:  # the learner's code: any error is feedback
+        return Raised(type(error).__name__, str(error)[:200])
+
+
 # --- figures ------------------------------------------------------------------------------
-
-
-def chart_panels(figure) -> list:
-    """The figure's axes that are charts (colour bars are not)."""
-    return [
-        ax for ax in figure.axes if not hasattr(ax, "_colorbar") and ax.get_label() != "<colorbar>"
-    ]
 
 
 @evaluator("figure")
@@ -454,31 +470,37 @@ def check_figure(check: Check, answer: Any) -> None:
     from matplotlib.figure import Figure
 
     p = check.params
-    if not isinstance(answer, Figure):
+    if isinstance(answer, Figure):
+        answer = summarise_figure(answer)
+    if not isinstance(answer, FigureSummary):
         if answer is None:
             raise Wrong(say("none_value"))
         article, actual = describe_type(answer)
         raise Wrong(say("not_figure", article=article, actual=actual))
-    panels = chart_panels(answer)
-    if not any(ax.has_data() for ax in panels):
+    panels = answer.panels
+    if not any(panel.has_data for panel in panels):
         raise Wrong(say("figure_nothing_drawn", name=check.name), not_attempted=True)
     if "panels" in p and len(panels) != p["panels"]:
         raise Wrong(say("figure_axes_count", n=len(panels), expected=p["panels"]))
-    for ax in panels:
-        if not ax.has_data():
+    for panel in panels:
+        if not panel.has_data:
             raise Wrong(say("figure_empty"))
-        if p.get("titles", True) and not ax.get_title().strip():
+        if p.get("titles", True) and not panel.title.strip():
             raise Wrong(say("figure_no_title"))
         if p.get("labels", True):
-            for axis in ("x", "y"):
-                if not getattr(ax, f"get_{axis}label")().strip():
+            for axis, label in (("x", panel.xlabel), ("y", panel.ylabel)):
+                if not label.strip():
                     raise Wrong(say("figure_no_label", axis=axis))
     words = p.get("title_words", [])
     if words:
-        titles = " ".join(
-            [answer._suptitle.get_text() if answer._suptitle else ""]
-            + [ax.get_title() for ax in panels]
-        ).lower()
+        titles = " ".join([answer.suptitle] + [panel.title for panel in panels]).lower()
         missing = [word for word in words if word.lower() not in titles]
         if missing:
             raise Wrong(say("figure_title_missing_word", words=", ".join(map(repr, missing))))
+
+
+def chart_panels(figure) -> list:
+    """The figure's axes that are charts (colour bars are not)."""
+    return [
+        ax for ax in figure.axes if not hasattr(ax, "_colorbar") and ax.get_label() != "<colorbar>"
+    ]

@@ -49,7 +49,7 @@ from traitlets.config import Config
 
 from cmkit import nbgrader_settings, notebooks
 from cmkit.errors import KitError
-from cmkit.grading import results, warm
+from cmkit.grading import results, trusted, warm
 from cmkit.grading.results import BROKEN, GRADED, MISSING, CellResult, SubmissionResult
 
 SANITIZE = (ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata)
@@ -88,6 +88,7 @@ class Setup:
     read_db_url: str  # a snapshot of the gradebook (SQLite) or the server itself
     config: Config
     warm: bool = True  # fork kernels from a warm zygote (cmkit.grading.warm)
+    plans: dict[str, trusted.NotebookPlan] | None = None  # None: tests run in the kernel
 
 
 def course_config(course_root: Path) -> Config:
@@ -192,13 +193,23 @@ def execute_job(setup: Setup, job: Job) -> Executed:
                     f"{name}.ipynb is not a readable notebook ({_one_line(error)})"
                 )
                 continue
-            resources = _resources(setup, job, name, work)
+            run_dir = work / f".run-{name}"  # the kernel's folder: its files are not kept
+            run_dir.mkdir()
+            resources = _resources(setup, job, name, run_dir)
+            plan = (setup.plans or {}).get(name)
             try:
-                for step in SANITIZE + EXECUTE:
+                for step in SANITIZE:
                     nb, resources = _make(step, setup)(nb, resources)
+                judged = trusted.prepare(nb, plan, run_dir) if plan else {}
+                for step in EXECUTE:
+                    nb, resources = _make(step, setup)(nb, resources)
+                if plan:
+                    trusted.judge(nb, plan, judged, run_dir)
             except Exception as error:  # a dead kernel, a corrupt cell: report, do not score
                 outcome.broken[name] = f"{name}.ipynb could not be graded ({_one_line(error)})"
                 continue
+            finally:
+                shutil.rmtree(run_dir, ignore_errors=True)
             nbformat.write(nb, str(work / f"{name}.ipynb"))
             outcome.done[name] = destination / f"{name}.ipynb"
         # replace the learner's autograded folder in one step, so no half-written one remains
@@ -356,6 +367,18 @@ def _snapshot(gradebook_url: str, folder: Path) -> str:
     return prefix + str(copy)
 
 
+def plan_assignment(course_root: Path, assignment: str, jobs) -> dict[str, trusted.NotebookPlan]:
+    """The trusted plan of each notebook of the assignment, from the instructor's source."""
+    if not jobs:
+        return {}
+    plans = {}
+    for name in jobs[0].notebooks:
+        source = course_root / "solutions" / assignment / f"{name}.ipynb"
+        if source.is_file():
+            plans[name] = trusted.plan_notebook(notebooks.read(source))
+    return plans
+
+
 @dataclass
 class CohortRun:
     assignment: str
@@ -372,6 +395,7 @@ def grade(
     students: list[str] | None = None,
     force: bool = False,
     use_warm: bool = True,
+    in_kernel: bool = False,
     on_done: Callable[[SubmissionResult], None] | None = None,
     on_plan: Callable[[int], None] | None = None,
 ) -> CohortRun:
@@ -400,7 +424,8 @@ def grade(
     workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
     (course_root / "grading" / "autograded").mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="cmkit-grade-") as scratch:
-        setup = Setup(course_root, _snapshot(gradebook_url, Path(scratch)), config, use_warm)
+        plans = None if in_kernel else plan_assignment(course_root, assignment, jobs)
+        setup = Setup(course_root, _snapshot(gradebook_url, Path(scratch)), config, use_warm, plans)
         if workers == 1:
             _start_worker(use_warm)
             finished = (execute_job(setup, job) for job in todo)

@@ -34,6 +34,7 @@ PRELOAD = (
     "scipy.stats",
     "cmkit.checks",
     "cmkit.data",
+    "cmkit.grading.export",
 )
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 

@@ -1,0 +1,189 @@
+"""Trusted grading: test cells are judged outside the learner's process.
+
+nbgrader runs test cells in the same kernel as the learner's code, so that code can change
+what the tests see: replace the check helpers, register an input transformer that blanks later
+cells, define objects that claim to equal anything. Here, a test cell written with the check
+helpers is never run in the learner's kernel:
+
+1. **Plan** (trusted, once per assignment): the instructor's code (the read-only setup cells)
+   and each test cell are run outside any learner's process with the helpers *recording*
+   instead of judging. This gives, per test cell, its checks with their expected values, which
+   were computed from a fresh ``load`` and never enter the learner's kernel.
+2. **Export** (learner's kernel): each such test cell is replaced by one call that writes the
+   answers its checks read (and, for function checks, the learner's function applied to the
+   cases' inputs) as plain JSON. Hidden test source never reaches the kernel.
+3. **Judge** (trusted): the exported values are rebuilt from their data and judged by the same
+   ``Check.evaluate`` the learner saw on *Validate*; the test cell gets its source back, and an
+   error output with the check's message when it fails, so nbgrader's ``SaveAutoGrades``
+   scores it exactly as usual.
+
+A test cell that the plan cannot run (plain ``assert`` code an instructor added, or code that
+reads a learner's variable directly) keeps nbgrader's usual semantics and runs in the kernel.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from cmkit import notebooks
+from cmkit.checks.core import NOT_ATTEMPTED, Check, recording
+from cmkit.grading.export import EXPORT_DIR, PLAN_FILE
+
+MAX_EXPORT_BYTES = 64 * 1024 * 1024  # per test cell; a larger export is not read
+
+
+def source_hash(source: str) -> str:
+    return hashlib.sha256(source.encode()).hexdigest()
+
+
+@dataclass
+class NotebookPlan:
+    """What each test cell of one notebook asks, learned outside any learner's process."""
+
+    checks: dict[str, list[Check]] = field(default_factory=dict)  # judged outside the kernel
+    sources: dict[str, str] = field(default_factory=dict)  # hash of the planned source
+    in_kernel: dict[str, str] = field(default_factory=dict)  # cell -> why it runs in the kernel
+
+
+def _is_instructor_code(cell) -> bool:
+    meta = notebooks.nbgrader_meta(cell)
+    return cell.cell_type == "code" and bool(meta.get("locked")) and not meta.get("grade")
+
+
+def plan_notebook(source_nb) -> NotebookPlan:
+    """Run the instructor's cells and record each test cell's checks (see module docstring)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    plan = NotebookPlan()
+    namespace: dict = {"__name__": "__main__"}
+    here = os.getcwd()
+    with tempfile.TemporaryDirectory(prefix="cmkit-plan-") as scratch:
+        os.chdir(scratch)  # instructor code that writes files writes them here
+        try:
+            for cell in source_nb.cells:
+                cell_id = notebooks.grade_id(cell)
+                if _is_instructor_code(cell):
+                    try:
+                        exec(compile(cell.source, f"<{cell_id}>", "exec"), namespace)
+                    except Exception:  # later test cells will fall back to the kernel
+                        pass
+                elif notebooks.is_autograded_test(cell):
+                    _plan_test(plan, cell_id, cell.source, namespace)
+        finally:
+            os.chdir(here)
+            import matplotlib.pyplot as plt
+
+            plt.close("all")
+    return plan
+
+
+def _plan_test(plan: NotebookPlan, cell_id: str, source: str, namespace: dict) -> None:
+    try:
+        code = compile(source, f"<{cell_id}>", "exec")
+    except SyntaxError as error:
+        plan.in_kernel[cell_id] = f"not plain Python ({error.msg})"
+        return
+    with recording() as session:
+        try:
+            exec(code, dict(namespace))
+        except Exception as error:
+            plan.in_kernel[cell_id] = (
+                f"its code needs the learner's kernel ({type(error).__name__})"
+            )
+            return
+    if not session.checks:
+        plan.in_kernel[cell_id] = "it calls no check helper"
+        return
+    plan.checks[cell_id] = session.checks
+    plan.sources[cell_id] = source_hash(source)
+
+
+def export_source(cell_id: str, folder: Path) -> str:
+    return (
+        f'__import__("cmkit.grading.export", fromlist=["export"]).export({cell_id!r}, '
+        f"{str(folder)!r})"
+    )
+
+
+def prepare(nb, plan: NotebookPlan, folder: Path):
+    """The notebook to execute: planned test cells replaced by exports (hidden tests leave
+    the notebook); the plan file the exports read. Returns the cells judged outside."""
+    judged = {}
+    kernel_plan = {}
+    for cell in nb.cells:
+        cell_id = notebooks.grade_id(cell)
+        if not notebooks.is_autograded_test(cell) or cell_id not in plan.checks:
+            continue
+        if source_hash(cell.source) != plan.sources[cell_id]:
+            continue  # not the source the plan was made from: nbgrader's usual way
+        judged[cell_id] = cell.source
+        cell.source = export_source(cell_id, folder)
+        kernel_plan[cell_id] = [
+            {
+                "name": check.name,
+                "kind": check.kind,
+                "cases": [args for args, _ in check.params.get("cases", [])],
+            }
+            for check in plan.checks[cell_id]
+        ]
+    with open(folder / PLAN_FILE, "wb") as stream:
+        pickle.dump(kernel_plan, stream)
+    return judged
+
+
+def read_exports(folder: Path, cell_id: str) -> list | None:
+    from .plain import from_plain
+
+    path = folder / EXPORT_DIR / f"{cell_id}.json"
+    if not path.is_file() or path.stat().st_size > MAX_EXPORT_BYTES:
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [from_plain(item) for item in data]
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def judge(nb, plan: NotebookPlan, judged: dict[str, str], folder: Path) -> None:
+    """Give each judged test cell its source back and the outcome of its checks as output."""
+    for cell in nb.cells:
+        cell_id = notebooks.grade_id(cell)
+        if cell_id not in judged:
+            continue
+        cell.source = judged[cell_id]
+        errors = [o for o in cell.get("outputs", []) if o.output_type == "error"]
+        values = read_exports(folder, cell_id)
+        checks = plan.checks[cell_id]
+        outputs = []
+        if values is None or len(values) != len(checks):
+            detail = f" ({errors[0].ename}: {errors[0].evalue})" if errors else ""
+            outputs.append(_error("NotAttempted", _not_exported(cell_id) + detail))
+        else:
+            for check, value in zip(checks, values, strict=True):
+                outcome = check.evaluate(value)
+                if not outcome.passed:
+                    name = "NotAttempted" if outcome.status == NOT_ATTEMPTED else "CheckFailed"
+                    outputs.append(_error(name, outcome.message))
+                    break  # as in the kernel: the first failing check ends the cell
+        cell.outputs = outputs
+
+
+def _not_exported(cell_id: str) -> str:
+    return (
+        f"The answers for {cell_id} could not be read: the notebook stopped or changed before "
+        "this test. Run every cell from the top (Kernel > Restart Kernel and Run All Cells) "
+        "and make sure none of them fails."
+    )
+
+
+def _error(ename: str, message: str):
+    return nbformat.v4.new_output("error", ename=ename, evalue=message, traceback=[message])

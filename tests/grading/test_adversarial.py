@@ -1,0 +1,292 @@
+"""An adversarial corpus: crafted submissions graded in one cohort run with an honest learner.
+
+Each submission has the score it deserves. The suite shows that none gets more than it
+deserves, the run finishes, the honest learner is unaffected, no process survives, and the
+results tell the instructor what happened to each. The same attacks against plain in-kernel
+grading show why tests are judged outside the learner's kernel.
+"""
+
+import json
+import subprocess
+import time
+import warnings
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from cmkit import nbgrader_runner, notebooks
+from cmkit.course import course
+from cmkit.grading import engine
+from cmkit.grading.results import BROKEN, GRADED, MISSING
+from cmkit.proving import fill_answers
+
+ASSIGNMENT = "00-getting-started"
+NAME = f"{ASSIGNMENT}.ipynb"
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("adversarial")]
+
+FULL = 15  # autograded points of the assignment
+
+# Code a learner can put in an answer cell. Each tries to earn points it does not deserve.
+PATCH_HELPERS = """
+import cmkit.checks as _c
+for _name in ("number", "series", "table", "choice", "figure", "collection", "boolean"):
+    setattr(_c, _name, lambda *args, **kwargs: None)
+"""
+REPLACE_CHECK = """
+class _Yes:
+    def __getattr__(self, name):
+        return lambda *args, **kwargs: None
+check = _Yes()
+"""
+BLANK_LATER_CELLS = """
+get_ipython().input_transformers_cleanup.append(lambda lines: [])
+"""
+EQUALS_ALL = """
+class _Anything(float):
+    def __eq__(self, other):
+        return True
+    def __ne__(self, other):
+        return False
+    __hash__ = float.__hash__
+n_posts = _Anything(1)
+video_share = _Anything(0.5)
+widest_network = type("S", (str,), {"__eq__": lambda s, o: True, "__hash__": str.__hash__})("x")
+"""
+PATCH_EXPORTER = """
+import cmkit.grading.export as _e
+_e.export = lambda *args, **kwargs: None
+"""
+FAKE_EXPORTS = """
+import json, pathlib
+for _folder in pathlib.Path.cwd().rglob(".cmkit-exports"):
+    for _file in _folder.glob("*.json"):
+        _file.write_text(json.dumps([{"t": "int", "v": 1}]))
+"""
+HUGE_OUTPUT = """
+print("x" * 5_000_000)
+"""
+EXIT = """
+import os
+os._exit(0)
+"""
+SYS_EXIT = """
+import sys
+sys.exit(1)
+"""
+
+
+def release_nb(root):
+    return notebooks.read(root / "exercises" / ASSIGNMENT / NAME)
+
+
+def solved(root):
+    solution = notebooks.read(root / "solutions" / ASSIGNMENT / NAME)
+    nb, _ = fill_answers(release_nb(root), solution)
+    return nb
+
+
+def first_answer(nb):
+    return next(c for c in nb.cells if notebooks.is_answer(c) and c.cell_type == "code")
+
+
+def with_code(nb, code):
+    """The notebook with ``code`` run at the start of the first answer cell."""
+    cell = first_answer(nb)
+    cell.source = code + "\n" + cell.source
+    return nb
+
+
+def without_tests(nb):
+    nb.cells = [c for c in nb.cells if not notebooks.is_autograded_test(c)]
+    return nb
+
+
+def edited_tests(nb):
+    for cell in nb.cells:
+        if notebooks.is_autograded_test(cell):
+            cell.source = "pass"
+            cell.metadata["nbgrader"]["points"] = 100
+    return nb
+
+
+def retyped_answers(nb):
+    for cell in nb.cells:
+        if notebooks.is_answer(cell) and cell.cell_type == "code":
+            cell.cell_type = "markdown"
+            cell.pop("outputs", None)
+            cell.pop("execution_count", None)
+    return nb
+
+
+def unknown_kernel(nb):
+    nb.metadata["kernelspec"] = {"name": "julia-1.9", "display_name": "Julia", "language": "julia"}
+    return nb
+
+
+def write(folder: Path, nb=None, name=NAME, raw: bytes | None = None):
+    folder.mkdir(parents=True, exist_ok=True)
+    if raw is not None:
+        (folder / name).write_bytes(raw)
+    else:
+        nbformat.write(nb, folder / name)
+
+
+# student -> (how to build it, deserved autograded score, expected status)
+def corpus(root):
+    blank, full = (lambda: release_nb(root)), (lambda: solved(root))
+    v3 = nbformat.writes(nbformat.convert(solved(root), 3), version=3)
+    return {
+        "honest": (lambda f: write(f, full()), FULL, GRADED),
+        "patches-helpers": (lambda f: write(f, with_code(blank(), PATCH_HELPERS)), 0, GRADED),
+        "replaces-check": (lambda f: write(f, with_code(blank(), REPLACE_CHECK)), 0, GRADED),
+        "blanks-later-cells": (
+            lambda f: write(f, with_code(blank(), BLANK_LATER_CELLS)),
+            0,
+            GRADED,
+        ),
+        "equals-anything": (lambda f: write(f, with_code(blank(), EQUALS_ALL)), 0, GRADED),
+        "patches-exporter": (lambda f: write(f, with_code(blank(), PATCH_EXPORTER)), 0, GRADED),
+        "fakes-exports": (lambda f: write(f, with_code(blank(), FAKE_EXPORTS)), 0, GRADED),
+        "deletes-tests": (lambda f: write(f, without_tests(blank())), 0, GRADED),
+        "deletes-tests-honest": (lambda f: write(f, without_tests(full())), FULL, GRADED),
+        "edits-tests-and-points": (lambda f: write(f, edited_tests(blank())), 0, GRADED),
+        "retypes-answers": (lambda f: write(f, retyped_answers(full())), None, GRADED),
+        "unknown-kernel": (lambda f: write(f, unknown_kernel(full())), FULL, GRADED),
+        "huge-output": (lambda f: write(f, with_code(full(), HUGE_OUTPUT)), FULL, GRADED),
+        "sys-exit": (lambda f: write(f, with_code(full(), SYS_EXIT)), None, GRADED),
+        "kills-kernel": (lambda f: write(f, with_code(full(), EXIT)), 0, BROKEN),
+        "shadows-modules": (
+            lambda f: (
+                write(f, full()),
+                (f / "cmkit.py").write_text("raise SystemExit('shadowed')"),
+                (f / "pandas.py").write_text("raise SystemExit('shadowed')"),
+            ),
+            FULL,
+            GRADED,
+        ),
+        "corrupt-json": (lambda f: write(f, raw=b'{"cells": [{"cell_type": "code", '), 0, BROKEN),
+        "empty-file": (lambda f: write(f, raw=b""), 0, BROKEN),
+        "non-utf8": (lambda f: write(f, raw=b"\xff\xfe\x00\x81garbage\x9c"), 0, BROKEN),
+        "wrong-file-name": (lambda f: write(f, full(), name="my_homework.ipynb"), 0, MISSING),
+        "no-notebook": (lambda f: f.mkdir(parents=True, exist_ok=True), 0, MISSING),
+        "nbformat-3": (lambda f: write(f, raw=v3.encode()), FULL, GRADED),
+        "duplicate-copy": (
+            lambda f: (write(f, full()), write(f, blank(), name=f"Copy of {NAME}")),
+            FULL,
+            GRADED,
+        ),
+        "duplicated-test-cell": (lambda f: write(f, duplicated(full())), None, None),
+        "huge-answer": (
+            lambda f: write(f, with_code(blank(), "n_posts = list(range(3_000_000))")),
+            0,
+            GRADED,
+        ),
+    }
+
+
+def duplicated(nb):
+    test = next(c for c in nb.cells if notebooks.is_autograded_test(c))
+    nb.cells.append(nbformat.from_dict(test))
+    return nb
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    root = tmp_path_factory.mktemp("adversarial")
+    nbgrader_runner.make_course(root, course().root, [ASSIGNMENT])
+    nbgrader_runner.run(["generate_assignment", ASSIGNMENT, "--force"], root)
+    cases = corpus(root)
+    for student, (build, _, _) in cases.items():
+        build(root / "grading" / "submitted" / student / ASSIGNMENT)
+    outside = {p: p.read_bytes() for p in (root / "solutions").rglob("*") if p.is_file()}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        run = engine.grade(root, ASSIGNMENT, workers=2)
+    return root, cases, {r.student: r for r in run.graded}, outside
+
+
+def test_the_run_finishes_and_grades_every_submission(graded):
+    _, cases, results, _ = graded
+    assert len(cases) >= 25
+    assert sorted(results) == sorted(cases)
+
+
+def autograded_score(result):
+    return sum(c.score for c in result.cells if c.kind == "autograded")
+
+
+def test_no_submission_gets_more_than_it_deserves(graded):
+    _, cases, results, _ = graded
+    problems = []
+    for student, (_, deserved, status) in cases.items():
+        result = results[student]
+        if deserved is not None and autograded_score(result) > deserved:
+            problems.append(f"{student}: {autograded_score(result)} > {deserved}")
+        if status is not None and result.status != status:
+            problems.append(f"{student}: status {result.status}, expected {status}")
+    assert not problems, "\n".join(problems)
+
+
+def test_honest_work_is_unaffected_and_earns_full_marks(graded):
+    _, cases, results, _ = graded
+    for student in (
+        "honest",
+        "deletes-tests-honest",
+        "unknown-kernel",
+        "huge-output",
+        "shadows-modules",
+        "nbformat-3",
+        "duplicate-copy",
+    ):
+        assert autograded_score(results[student]) == FULL, student
+
+
+def test_the_results_tell_the_instructor_what_happened(graded):
+    _, _, results, _ = graded
+    for student in ("kills-kernel", "corrupt-json", "empty-file", "non-utf8"):
+        assert results[student].problem, student
+    assert "my_homework.ipynb" in results["wrong-file-name"].problem
+    assert "no notebook" in results["no-notebook"].problem
+    duplicated_result = results["duplicated-test-cell"]
+    assert duplicated_result.status in (GRADED, BROKEN)
+    if duplicated_result.status == BROKEN:
+        assert duplicated_result.problem
+
+
+def test_only_notebooks_reach_the_grading_folder(graded):
+    root, _, _, _ = graded
+    folder = root / "grading" / "autograded" / "shadows-modules" / ASSIGNMENT
+    assert sorted(p.name for p in folder.iterdir()) == [NAME]
+
+
+def test_instructor_files_are_unchanged_and_no_process_survives(graded):
+    root, _, _, outside = graded
+    assert {p: p.read_bytes() for p in (root / "solutions").rglob("*") if p.is_file()} == outside
+    time.sleep(0.5)
+    leftover = subprocess.run(["pgrep", "-f", str(root)], capture_output=True, text=True)
+    assert leftover.stdout.split() == []
+
+
+def test_feedback_of_an_attack_explains_the_missing_answers(graded):
+    _, _, results, _ = graded
+    messages = [c.message for c in results["blanks-later-cells"].cells if c.message]
+    assert messages and all("could not be read" in m or "not been answered" in m for m in messages)
+
+
+def test_in_kernel_grading_would_have_been_fooled(tmp_path):
+    """Why tests are judged outside: nbgrader's usual in-kernel run gives points away."""
+    root = tmp_path / "course"
+    nbgrader_runner.make_course(root, course().root, [ASSIGNMENT])
+    nbgrader_runner.run(["generate_assignment", ASSIGNMENT, "--force"], root)
+    write(
+        root / "grading" / "submitted" / "blanker" / ASSIGNMENT,
+        with_code(release_nb(root), BLANK_LATER_CELLS),
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        fooled = engine.grade(root, ASSIGNMENT, workers=1, in_kernel=True).graded[0]
+        honest = engine.grade(root, ASSIGNMENT, workers=1, force=True).graded[0]
+    assert autograded_score(fooled) == FULL
+    assert autograded_score(honest) == 0
+    assert json.loads(json.dumps(honest.problem)) == ""
