@@ -7,6 +7,7 @@ grading show why tests are judged outside the learner's kernel.
 """
 
 import json
+import socket
 import subprocess
 import time
 import warnings
@@ -74,6 +75,43 @@ SYS_EXIT = """
 import sys
 sys.exit(1)
 """
+READ_INSTRUCTOR_FILES = """
+for _path in {paths!r}:
+    try:
+        print(open(_path, errors="replace").read()[:2000])
+    except OSError as _error:
+        print("blocked:", type(_error).__name__)
+"""
+USE_NETWORK = """
+import socket
+try:
+    socket.create_connection(("127.0.0.1", {port}), timeout=3).sendall(b"stolen answers")
+    print("connected")
+except OSError as _error:
+    print("no network:", _error)
+"""
+WRITE_OUTSIDE = """
+for _path in {paths!r}:
+    try:
+        open(_path, "w").write("overwritten")
+    except OSError as _error:
+        print("blocked:", type(_error).__name__)
+"""
+LEAVE_PROCESSES = """
+import subprocess
+subprocess.Popen(["sleep", "4242"], start_new_session=True)
+subprocess.Popen(["sh", "-c", "(setsid sleep 4243 &) ; true"])
+"""
+INFINITE_LOOP = """
+while True:
+    pass
+"""
+MEMORY_HOG = """
+try:
+    _hog = bytearray(8 * 1024**3)
+except MemoryError:
+    print("memory limit reached")
+"""
 
 
 def release_nb(root):
@@ -133,8 +171,18 @@ def write(folder: Path, nb=None, name=NAME, raw: bytes | None = None):
 
 
 # student -> (how to build it, deserved autograded score, expected status)
-def corpus(root):
+def corpus(root, port=9):
     blank, full = (lambda: release_nb(root)), (lambda: solved(root))
+    secrets = [
+        str(root / "solutions" / ASSIGNMENT / NAME),
+        str(root / "grading" / "gradebook.db"),
+        str(root / "nbgrader_config.py"),
+        str(root / "grading" / "submitted" / "honest" / ASSIGNMENT / NAME),
+        "/etc/shadow",
+        str(Path.home() / ".bash_history"),
+    ]
+    reads = READ_INSTRUCTOR_FILES.format(paths=secrets)
+    writes = WRITE_OUTSIDE.format(paths=secrets[:4])
     v3 = nbformat.writes(nbformat.convert(solved(root), 3), version=3)
     return {
         "honest": (lambda f: write(f, full()), FULL, GRADED),
@@ -177,6 +225,16 @@ def corpus(root):
             GRADED,
         ),
         "duplicated-test-cell": (lambda f: write(f, duplicated(full())), None, None),
+        "reads-instructor-files": (lambda f: write(f, with_code(blank(), reads)), 0, GRADED),
+        "uses-network": (
+            lambda f: write(f, with_code(blank(), USE_NETWORK.format(port=port))),
+            0,
+            GRADED,
+        ),
+        "writes-outside": (lambda f: write(f, with_code(blank(), writes)), 0, GRADED),
+        "leaves-processes": (lambda f: write(f, with_code(full(), LEAVE_PROCESSES)), FULL, GRADED),
+        "infinite-loop": (lambda f: write(f, with_code(blank(), INFINITE_LOOP)), 0, GRADED),
+        "memory-hog": (lambda f: write(f, with_code(full(), MEMORY_HOG)), FULL, GRADED),
         "huge-answer": (
             lambda f: write(f, with_code(blank(), "n_posts = list(range(3_000_000))")),
             0,
@@ -192,14 +250,33 @@ def duplicated(nb):
 
 
 @pytest.fixture(scope="module")
-def graded(tmp_path_factory):
+def listener():
+    """A loopback server outside the sandbox: a learner's code must not reach it."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    server.settimeout(0.2)
+    yield server
+    server.close()
+
+
+def instructor_files(root):
+    paths = [*(root / "solutions").rglob("*"), root / "nbgrader_config.py"]
+    paths += (root / "grading" / "submitted" / "honest").rglob("*")
+    return {p: p.read_bytes() for p in paths if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory, listener):
     root = tmp_path_factory.mktemp("adversarial")
     nbgrader_runner.make_course(root, course().root, [ASSIGNMENT])
+    with open(root / "nbgrader_config.py", "a") as config:  # keep the endless loop short
+        config.write("\nget_config().Execute.timeout = 10  # noqa: F821\n")
     nbgrader_runner.run(["generate_assignment", ASSIGNMENT, "--force"], root)
-    cases = corpus(root)
+    cases = corpus(root, port=listener.getsockname()[1])
     for student, (build, _, _) in cases.items():
         build(root / "grading" / "submitted" / student / ASSIGNMENT)
-    outside = {p: p.read_bytes() for p in (root / "solutions").rglob("*") if p.is_file()}
+    outside = instructor_files(root)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         run = engine.grade(root, ASSIGNMENT, workers=2)
@@ -262,10 +339,31 @@ def test_only_notebooks_reach_the_grading_folder(graded):
 
 def test_instructor_files_are_unchanged_and_no_process_survives(graded):
     root, _, _, outside = graded
-    assert {p: p.read_bytes() for p in (root / "solutions").rglob("*") if p.is_file()} == outside
+    assert instructor_files(root) == outside
     time.sleep(0.5)
-    leftover = subprocess.run(["pgrep", "-f", str(root)], capture_output=True, text=True)
-    assert leftover.stdout.split() == []
+    for marker in (str(root), "sleep 4242", "sleep 4243"):
+        leftover = subprocess.run(["pgrep", "-f", marker], capture_output=True, text=True)
+        assert leftover.stdout.split() == [], marker
+
+
+def outputs_of(root, student):
+    path = root / "grading" / "autograded" / student / ASSIGNMENT / NAME
+    return "\n".join(
+        output.get("text", "")
+        for cell in nbformat.read(path, 4).cells
+        for output in cell.get("outputs", [])
+    )
+
+
+def test_the_sandbox_hides_instructor_files_and_the_network(graded, listener):
+    root, _, _, _ = graded
+    seen = outputs_of(root, "reads-instructor-files")
+    assert seen.count("blocked:") == 6, seen[:500]
+    assert "BEGIN SOLUTION" not in seen and "SQLite format" not in seen
+    assert "no network" in outputs_of(root, "uses-network")
+    with pytest.raises(OSError):
+        listener.accept()
+    assert outputs_of(root, "writes-outside").count("blocked:") == 4
 
 
 def test_feedback_of_an_attack_explains_the_missing_answers(graded):

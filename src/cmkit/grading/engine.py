@@ -24,10 +24,13 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,8 +52,11 @@ from traitlets.config import Config
 
 from cmkit import nbgrader_settings, notebooks
 from cmkit.errors import KitError
-from cmkit.grading import results, trusted, warm
+from cmkit.grading import results, sandbox, trusted, warm
 from cmkit.grading.results import BROKEN, GRADED, MISSING, CellResult, SubmissionResult
+
+# A whole notebook's limit; each cell also has nbgrader's own (Execute.timeout).
+NOTEBOOK_TIMEOUT_SECONDS = 600
 
 SANITIZE = (ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata)
 EXECUTE = (Execute, IgnorePattern, LimitOutput)
@@ -89,6 +95,8 @@ class Setup:
     config: Config
     warm: bool = True  # fork kernels from a warm zygote (cmkit.grading.warm)
     plans: dict[str, trusted.NotebookPlan] | None = None  # None: tests run in the kernel
+    sandboxed: bool = True  # kernels run in bubblewrap (cmkit.grading.sandbox)
+    notebook_timeout: float = NOTEBOOK_TIMEOUT_SECONDS
 
 
 def course_config(course_root: Path) -> Config:
@@ -193,22 +201,25 @@ def execute_job(setup: Setup, job: Job) -> Executed:
                     f"{name}.ipynb is not a readable notebook ({_one_line(error)})"
                 )
                 continue
-            run_dir = work / f".run-{name}"  # the kernel's folder: its files are not kept
-            run_dir.mkdir()
+            # the kernel's folder (inside the sandbox when there is one): its files are not kept
+            run_dir = Path(tempfile.mkdtemp(prefix=f"{job.student}-", dir=_run_root(work)))
             resources = _resources(setup, job, name, run_dir)
             plan = (setup.plans or {}).get(name)
             try:
                 for step in SANITIZE:
                     nb, resources = _make(step, setup)(nb, resources)
                 judged = trusted.prepare(nb, plan, run_dir) if plan else {}
-                for step in EXECUTE:
-                    nb, resources = _make(step, setup)(nb, resources)
+                with _time_limit(setup.notebook_timeout):
+                    for step in EXECUTE:
+                        nb, resources = _make(step, setup, run_dir)(nb, resources)
                 if plan:
                     trusted.judge(nb, plan, judged, run_dir)
             except Exception as error:  # a dead kernel, a corrupt cell: report, do not score
                 outcome.broken[name] = f"{name}.ipynb could not be graded ({_one_line(error)})"
                 continue
             finally:
+                if setup.warm:
+                    warm.start_zygote(_SCRATCH).cleanup()  # whatever the notebook left running
                 shutil.rmtree(run_dir, ignore_errors=True)
             nbformat.write(nb, str(work / f"{name}.ipynb"))
             outcome.done[name] = destination / f"{name}.ipynb"
@@ -223,21 +234,60 @@ def execute_job(setup: Setup, job: Job) -> Executed:
     return outcome
 
 
-def _make(step, setup: Setup):
+def _make(step, setup: Setup, run_dir: Path | None = None):
     if step is Execute and setup.warm:
         # the same execution, with kernels forked from the worker's warm zygote; grading
-        # discards the kernel afterwards, so it is stopped at once rather than politely
+        # discards the kernel afterwards, so it is stopped at once rather than politely.
+        # Kernel and grader talk over Unix sockets in the run folder (no network in a sandbox).
+        config = Config(setup.config)
+        config.KernelManager.transport = "ipc"
+        config.KernelManager.ip = str(run_dir / ".kernel")
+        config.KernelManager.connection_file = str(run_dir / ".kernel.json")
         return Execute(
-            config=setup.config,
+            config=config,
             kernel_manager_class=warm.WarmKernelManager,
             shutdown_kernel="immediate",
         )
     return step(config=setup.config)
 
 
-def _start_worker(use_warm: bool) -> None:
+class NotebookTimeout(Exception):
+    pass
+
+
+@contextmanager
+def _time_limit(seconds: float):
+    """Stop a notebook that runs longer than ``seconds`` in all (cells have their own limit)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise NotebookTimeout(f"it ran longer than the {seconds:.0f} s allowed for a notebook")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+_SCRATCH: Path | None = None  # this worker's sandbox folder, where kernels' run folders live
+
+
+def _run_root(work: Path) -> Path:
+    return _SCRATCH if _SCRATCH is not None else work
+
+
+def _start_worker(use_warm: bool, sandbox_root: str | None) -> None:
+    """Per worker: its own sandbox folder (inside the run's scratch folder, which the parent
+    removes at the end) and its zygote."""
+    global _SCRATCH
+    _SCRATCH = Path(tempfile.mkdtemp(prefix="sandbox-", dir=sandbox_root)) if sandbox_root else None
     if use_warm:
-        warm.start_zygote()  # before any event loop exists in this process
+        warm.start_zygote(_SCRATCH)  # before any event loop exists in this process
 
 
 # --- parent side --------------------------------------------------------------------------
@@ -396,6 +446,7 @@ def grade(
     force: bool = False,
     use_warm: bool = True,
     in_kernel: bool = False,
+    sandboxed: bool = True,
     on_done: Callable[[SubmissionResult], None] | None = None,
     on_plan: Callable[[int], None] | None = None,
 ) -> CohortRun:
@@ -423,17 +474,23 @@ def grade(
         on_plan(len(todo))
     workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
     (course_root / "grading" / "autograded").mkdir(parents=True, exist_ok=True)
+    if sandboxed and not use_warm:
+        raise KitError("grading: the sandbox runs warm kernels; drop the cold-kernel option")
     with tempfile.TemporaryDirectory(prefix="cmkit-grade-") as scratch:
+        if sandboxed and todo:
+            sandbox.check_available(Path(scratch))
         plans = None if in_kernel else plan_assignment(course_root, assignment, jobs)
-        setup = Setup(course_root, _snapshot(gradebook_url, Path(scratch)), config, use_warm, plans)
+        snapshot = _snapshot(gradebook_url, Path(scratch))
+        setup = Setup(course_root, snapshot, config, use_warm, plans, sandboxed)
+        sandbox_root = scratch if sandboxed else None
         if workers == 1:
-            _start_worker(use_warm)
+            _start_worker(use_warm, sandbox_root)
             finished = (execute_job(setup, job) for job in todo)
             for executed in finished:
                 _keep(run, record(course_root, gradebook_url, config, executed), on_done)
         else:
             pool = ProcessPoolExecutor(
-                max_workers=workers, initializer=_start_worker, initargs=(use_warm,)
+                max_workers=workers, initializer=_start_worker, initargs=(use_warm, sandbox_root)
             )
             with pool:
                 futures = [pool.submit(execute_job, setup, job) for job in todo]

@@ -18,8 +18,10 @@ import json
 import os
 import signal
 import socket
+import subprocess
 import sys
 import uuid
+from pathlib import Path
 from typing import Any
 
 from jupyter_client.manager import AsyncKernelManager
@@ -40,35 +42,64 @@ INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 
 
 class Zygote:
-    """A warm process that forks kernels on request. Start it before any event loop runs."""
+    """A warm process that forks kernels on request. Start it before any event loop runs.
 
-    def __init__(self) -> None:
+    With ``scratch``, the zygote runs inside a bubblewrap sandbox (cmkit.grading.sandbox) whose
+    only writable folder is ``scratch``; its kernels inherit the sandbox. The zygote has its own
+    process namespace there, so signals and liveness checks go through it.
+    """
+
+    def __init__(self, scratch: Path | None = None) -> None:
         parent_end, child_end = socket.socketpair()
-        pid = os.fork()
-        if pid == 0:  # the zygote
-            parent_end.close()
-            try:
-                _serve(child_end)
-            finally:
-                os._exit(0)
+        if scratch is None:
+            pid = os.fork()
+            if pid == 0:  # the zygote
+                parent_end.close()
+                try:
+                    _serve(child_end)
+                finally:
+                    os._exit(0)
+            self.process = None
+        else:
+            from cmkit.grading import sandbox
+
+            inner = [sys.executable, "-m", "cmkit.grading.warm", "serve", str(child_end.fileno())]
+            self.process = subprocess.Popen(
+                sandbox.command(scratch, inner), pass_fds=(child_end.fileno(),)
+            )
+            pid = self.process.pid
         child_end.close()
         self.pid = pid
+        self.scratch = scratch
         self._socket = parent_end
         self._reader = parent_end.makefile("r", encoding="utf-8")
 
-    def fork_kernel(self, connection_file: str, cwd: str, env: dict[str, str]) -> int:
-        request = {"connection_file": connection_file, "cwd": cwd, "env": env}
+    def ask(self, **request: Any) -> dict:
         self._socket.sendall((json.dumps(request) + "\n").encode())
-        reply = json.loads(self._reader.readline() or "{}")
+        line = self._reader.readline()
+        if not line:
+            raise RuntimeError("the warm kernel server stopped (its sandbox could not start?)")
+        return json.loads(line)
+
+    def fork_kernel(self, connection_file: str, cwd: str, env: dict[str, str]) -> int:
+        reply = self.ask(op="start", connection_file=connection_file, cwd=cwd, env=env)
         if "pid" not in reply:
             raise RuntimeError(f"the warm kernel server did not start a kernel: {reply}")
         return int(reply["pid"])
 
+    def cleanup(self) -> int:
+        """Kill every process the last notebook left behind; how many there were."""
+        return int(self.ask(op="cleanup").get("killed", 0))
+
     def close(self) -> None:
         try:
             self._socket.close()
-            os.kill(self.pid, signal.SIGTERM)
-            os.waitpid(self.pid, 0)
+            if self.process is not None:
+                self.process.kill()
+                self.process.wait()
+            else:
+                os.kill(self.pid, signal.SIGTERM)
+                os.waitpid(self.pid, 0)
         except (OSError, ChildProcessError):
             pass
 
@@ -94,23 +125,123 @@ def _preload() -> None:
 
 def _serve(channel: socket.socket) -> None:
     _preload()
-    # forked kernels are reaped by the system: the worker watches them by pid
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    # the zygote adopts every orphan of its kernels, so cleanup can find what they left behind
+    _prctl(PR_SET_CHILD_SUBREAPER, 1)
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped by the system
     reader = channel.makefile("r", encoding="utf-8")
     for line in reader:
         request = json.loads(line)
-        pid = os.fork()
-        if pid == 0:
-            channel.close()
-            _run_kernel(request)
-        channel.sendall((json.dumps({"pid": pid}) + "\n").encode())
+        op = request.get("op")
+        if op == "start":
+            pid = os.fork()
+            if pid == 0:
+                channel.close()
+                _run_kernel(request)
+            reply = {"pid": pid}
+        elif op == "signal":
+            pid, signum = int(request["pid"]), int(request["signal"])
+            try:
+                try:
+                    os.killpg(pid, signum)  # the kernel leads its own process group
+                except (ProcessLookupError, PermissionError):
+                    os.kill(pid, signum)
+                reply = {"ok": True}
+            except ProcessLookupError:
+                reply = {"ok": False}
+        elif op == "poll":
+            reply = {"alive": _alive(int(request["pid"]))}
+        elif op == "cleanup":
+            reply = {"killed": _kill_descendants()}
+        else:
+            reply = {"error": f"unknown request {op!r}"}
+        channel.sendall((json.dumps(reply) + "\n").encode())
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:  # a zombie is not alive
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _descendants(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(parent, []).append(int(entry))
+    found, todo = [], [root]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _kill_descendants() -> int:
+    """SIGKILL every process below the zygote, until none is left (forks race the kill)."""
+    killed = 0
+    for _ in range(20):
+        pids = _descendants(os.getpid())
+        if not pids:
+            break
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+                killed += 1
+            except ProcessLookupError:
+                pass
+    return killed
+
+
+PR_SET_PDEATHSIG = 1
+PR_SET_CHILD_SUBREAPER = 36
+
+
+def _prctl(option: int, value: int) -> None:
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(option, value, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: cleanup relies on process groups only
+        pass
+
+
+# Limits of a learner's kernel: memory (address space), size of files it writes, open files.
+LIMITS = {"RLIMIT_AS": 4 * 1024**3, "RLIMIT_FSIZE": 256 * 1024**2, "RLIMIT_NOFILE": 1024}
+
+
+def _apply_limits() -> None:
+    import resource
+
+    for name, value in LIMITS.items():
+        limit = getattr(resource, name, None)
+        if limit is not None:
+            try:
+                resource.setrlimit(limit, (value, value))
+            except (ValueError, OSError):
+                pass
 
 
 def _run_kernel(request: dict[str, Any]) -> None:
     code = 0
     try:
         os.setsid()  # its own process group: interrupts and kills reach its subprocesses
+        _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # dies with the zygote, whatever happens
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        _apply_limits()
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
@@ -145,21 +276,18 @@ def _enable_inline_figures(app) -> None:
 
 
 class ForkedProcess:
-    """Enough of ``subprocess.Popen`` for jupyter_client, for a kernel the zygote forked."""
+    """Enough of ``subprocess.Popen`` for jupyter_client, for a kernel the zygote forked (its
+    pid may belong to the sandbox's process namespace, so signals go through the zygote)."""
 
-    def __init__(self, pid: int) -> None:
+    def __init__(self, pid: int, zygote: Zygote) -> None:
         self.pid = pid
+        self.zygote = zygote
         self.returncode: int | None = None
         self.stdin = self.stdout = self.stderr = None
 
     def poll(self) -> int | None:
-        if self.returncode is None:
-            try:
-                os.kill(self.pid, 0)
-            except ProcessLookupError:
-                self.returncode = 0
-            except PermissionError:
-                pass
+        if self.returncode is None and not self.zygote.ask(op="poll", pid=self.pid)["alive"]:
+            self.returncode = 0
         return self.returncode
 
     def wait(self, timeout: float | None = None) -> int:
@@ -173,7 +301,8 @@ class ForkedProcess:
         return self.returncode or 0
 
     def send_signal(self, signum: int) -> None:
-        os.kill(self.pid, signum)
+        if not self.zygote.ask(op="signal", pid=self.pid, signal=int(signum))["ok"]:
+            raise ProcessLookupError(self.pid)
 
     def terminate(self) -> None:
         self.send_signal(signal.SIGTERM)
@@ -186,11 +315,14 @@ _ZYGOTE: Zygote | None = None
 _OWNER: int | None = None  # the process that started _ZYGOTE (a forked worker needs its own)
 
 
-def start_zygote() -> Zygote:
-    """The zygote of this process, started on first use (call it early, before event loops)."""
+def start_zygote(scratch: Path | None = None) -> Zygote:
+    """The zygote of this process, started on first use (call it early, before event loops);
+    sandboxed in ``scratch`` when given."""
     global _ZYGOTE, _OWNER
-    if _ZYGOTE is None or _OWNER != os.getpid():
-        _ZYGOTE = Zygote()
+    if _ZYGOTE is None or _OWNER != os.getpid() or _ZYGOTE.scratch != scratch:
+        if _ZYGOTE is not None and _OWNER == os.getpid():
+            _ZYGOTE.close()
+        _ZYGOTE = Zygote(scratch)
         _OWNER = os.getpid()
     return _ZYGOTE
 
@@ -200,15 +332,30 @@ class WarmProvisioner(LocalProvisioner):
 
     async def launch_kernel(self, cmd: list[str], **kwargs: Any):
         km = self.parent
-        env = {str(k): str(v) for k, v in (kwargs.get("env") or os.environ).items()}
-        env.pop("JPY_PARENT_PID", None)
+        env = kernel_environment(kwargs.get("env") or os.environ)
         cwd = str(kwargs.get("cwd") or os.getcwd())
-        pid = start_zygote().fork_kernel(km.connection_file, cwd, env)
-        self.process = ForkedProcess(pid)
+        zygote = start_zygote(_ZYGOTE.scratch if _ZYGOTE is not None else None)
+        pid = zygote.fork_kernel(km.connection_file, cwd, env)
+        self.process = ForkedProcess(pid, zygote)
         self.pid = pid
-        self.pgid = pid
+        self.pgid = None  # signals go through the zygote, to the kernel's process group
         self.cwd = cwd
         return self.connection_info
+
+
+# What a learner's kernel inherits of the grader's environment: nothing that could hold a
+# secret (tokens, database URLs), only what Python, pandas and nbgrader need.
+KEPT_ENVIRONMENT = ("PATH", "LANG", "LANGUAGE", "TZ", "NBGRADER_EXECUTION", "CMKIT_DATASETS")
+
+
+def kernel_environment(source) -> dict[str, str]:
+    env = {
+        str(key): str(value)
+        for key, value in source.items()
+        if key in KEPT_ENVIRONMENT or str(key).startswith("LC_")
+    }
+    env.update({"HOME": "/tmp", "MPLCONFIGDIR": "/tmp/matplotlib", "MPLBACKEND": INLINE_BACKEND})
+    return env
 
 
 class WarmKernelManager(AsyncKernelManager):
@@ -221,3 +368,7 @@ class WarmKernelManager(AsyncKernelManager):
                 kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self
             )
         return await super()._async_pre_start_kernel(**kw)
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["serve"]:
+    _serve(socket.socket(fileno=int(sys.argv[2])))

@@ -1,0 +1,99 @@
+"""The sandbox learners' code runs in while it is graded: bubblewrap (Debian's ``bwrap``).
+
+Inside, a notebook sees a fresh root made of read-only system folders, the Python
+installation, the kit's package and the course datasets, and one writable folder: the run
+folder of the notebook being graded. It does not see the gradebook, the instructor's
+solutions, the course configuration, other learners' submissions or anyone's home. It has no
+network (only its own loopback), its own process, IPC and host-name namespaces, and dies with
+the grader. Kernels talk to the grader over Unix sockets in the run folder, which is bound at
+the same path inside and outside.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from cmkit.errors import KitError
+
+# The few files of /etc a Python process needs (not /etc as a whole: /etc/shadow is root's).
+ETC_FILES = (
+    "/etc/passwd",
+    "/etc/group",
+    "/etc/nsswitch.conf",
+    "/etc/localtime",
+    "/etc/ld.so.cache",
+    "/etc/ld.so.conf",
+    "/etc/fonts",
+    "/etc/ssl/certs",
+)
+SYSTEM_DIRS = ("/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin")
+
+UNAVAILABLE = (
+    "sandbox: bubblewrap cannot start here ({reason}); install it (apt-get install bubblewrap), "
+    "or where no sandbox can run (e.g. inside Docker's default seccomp profile) grade with "
+    "--no-sandbox, which runs learners' code with your rights"
+)
+
+
+def _system_binds() -> list[str]:
+    args = []
+    for folder in SYSTEM_DIRS:
+        path = Path(folder)
+        if path.is_symlink():  # merged /usr: /lib -> usr/lib
+            args += ["--symlink", str(path.readlink()), folder]
+        elif path.is_dir():
+            args += ["--ro-bind", folder, folder]
+    for name in ETC_FILES:
+        args += ["--ro-bind-try", name, name]
+    return args
+
+
+def kit_paths() -> list[Path]:
+    """What grading needs to read: Python, the environment, the package, the datasets."""
+    import cmkit
+    from cmkit.data import datasets_dir
+
+    paths = [Path(sys.base_prefix), Path(sys.prefix), Path(cmkit.__file__).resolve().parents[1]]
+    try:
+        paths.append(Path(datasets_dir()).resolve())
+    except Exception:  # a course without datasets still grades
+        pass
+    unique = []
+    for path in paths:
+        if not any(path == other or other in path.parents for other in unique):
+            unique = [other for other in unique if path not in other.parents] + [path]
+    return unique
+
+
+def command(scratch: Path, inner: list[str]) -> list[str]:
+    """``inner`` run in a sandbox whose only writable folder is ``scratch``."""
+    bwrap = shutil.which("bwrap")
+    if bwrap is None:
+        raise KitError(UNAVAILABLE.format(reason="bwrap is not installed"))
+    args = [bwrap, "--unshare-all", "--die-with-parent", "--new-session"]
+    args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
+    args += _system_binds()
+    for path in kit_paths():
+        args += ["--ro-bind", str(path), str(path)]
+    args += ["--bind", str(scratch), str(scratch), "--chdir", str(scratch)]
+    args += ["--setenv", "HOME", "/tmp", "--setenv", "MPLCONFIGDIR", "/tmp/matplotlib"]
+    return [*args, "--", *inner]
+
+
+def check_available(scratch: Path) -> None:
+    """Raise ``KitError`` with the reason if a sandbox cannot start on this machine."""
+    try:
+        probe = subprocess.run(
+            command(scratch, [sys.executable, "-c", "import cmkit"]),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise KitError(UNAVAILABLE.format(reason=str(error))) from None
+    if probe.returncode != 0:
+        reason = " ".join((probe.stderr or "unknown error").split())[:200]
+        raise KitError(UNAVAILABLE.format(reason=reason))
