@@ -148,7 +148,7 @@ def test_collection_unordered_and_ordered():
         "wrong order",
     )
     answer(networks=["instagram"])
-    fails(lambda: check.collection("networks", equals=["tiktok", "instagram"]), "1 items")
+    fails(lambda: check.collection("networks", equals=["tiktok", "instagram"]), "1 item where")
     answer(networks="instagram")
     fails(lambda: check.collection("networks", equals=["instagram"]), "a list is expected")
 
@@ -293,3 +293,11 @@ def test_known_mistake_message_is_not_doubly_punctuated():
     answer(rate=0.002)
     message = fails(lambda: check.number("rate", equals=0.05, mistakes={0.002: "By followers."}))
     assert ".." not in message
+
+
+def test_function_returning_numpy_booleans_is_judged_by_value():
+    def follows_rule(share):
+        return np.float64(share) <= 0.2
+
+    answer(follows_rule=follows_rule)
+    check.function("follows_rule", cases=[((0.1,), True), ((0.5,), False)])

@@ -70,6 +70,10 @@ def close(a: float, b: float, rtol: float = DEFAULT_RTOL, atol: float = 1e-9) ->
     return math.isclose(a, b, rel_tol=rtol, abs_tol=atol)
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def as_text(value: Any) -> str:
     if value is None:
         raise Wrong(say("none_value"))
@@ -109,7 +113,9 @@ def same(answer: Any, expected: Any, rtol: float = DEFAULT_RTOL) -> bool:
     if isinstance(expected, pd.Series):
         return _series_match(answer, expected, rtol, ordered=False) is None
     if isinstance(expected, bool):
-        return isinstance(answer, bool) and answer is expected
+        import numpy as np
+
+        return isinstance(answer, (bool, np.bool_)) and bool(answer) is expected
     if isinstance(expected, numbers.Real):
         try:
             return close(as_number(answer), float(expected), rtol)
@@ -213,7 +219,7 @@ def check_collection(check: Check, answer: Any) -> None:
     expected = p.get("equals")
     length = p.get("length", len(expected) if expected is not None else None)
     if length is not None and len(items) != length:
-        raise Wrong(say("collection_length", n=len(items), expected=length))
+        raise Wrong(say("collection_length", n=_count(len(items), "item"), expected=length))
     if expected is not None:
         wanted = [
             normalise_label(item) if isinstance(item, str) else plain(item) for item in expected

@@ -71,7 +71,7 @@ EN = {
     "choice_wrong": "{value!r}, which is one of the allowed answers but not the right one",
     "text_too_short": "a text of {n} characters; at least {minimum} are expected",
     # collections
-    "collection_length": "{n} items where {expected} are expected",
+    "collection_length": "{n} where {expected} are expected",
     "collection_wrong": "a collection whose items are not the expected ones",
     "collection_unknown": "items that are not allowed here: {items}",
     "mapping_keys_missing": "a dictionary without the keys {keys}",
