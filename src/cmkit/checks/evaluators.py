@@ -31,7 +31,9 @@ def show(value: Any) -> str:
         return f"{int(value):,}"
     if isinstance(value, numbers.Real):
         number = float(value)
-        if number != 0 and (abs(number) >= 1e6 or abs(number) < 1e-3):
+        if 1e6 <= abs(number) < 1e15:  # amounts in XOF: 1,610,000 reads better than 1.61e+06
+            return f"{number:,.0f}" if number == round(number) else f"{number:,.2f}"
+        if number != 0 and (abs(number) >= 1e15 or abs(number) < 1e-3):
             return f"{number:.4g}"
         return f"{number:,.4f}".rstrip("0").rstrip(".")
     if isinstance(value, pd.DataFrame):
