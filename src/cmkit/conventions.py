@@ -158,17 +158,12 @@ def all_problems(course: Course) -> list[str]:
 def leak_problems(course: Course) -> list[str]:
     """Student-facing notebooks hold no solution, hidden test or marker of either."""
     problems = []
-    markers = notebooks.SOLUTION_MARKERS + notebooks.HIDDEN_MARKERS
     for assignment in course.assignments():
         released = course.exercises / assignment
-        secrets = set()
-        for path in (course.solutions / assignment).glob("*.ipynb"):
-            for cell in notebooks.read(path).cells:
-                secrets |= set(_secret_lines(cell.source))
+        secrets = secret_lines(course, [assignment])
         for path in sorted(released.glob("*.ipynb")):
             for cell in notebooks.read(path).cells:
-                leaked = [m for m in markers if m in cell.source]
-                leaked += [line for line in cell.source.splitlines() if line.strip() in secrets]
+                leaked = leaked_text(cell.source, secrets)
                 if leaked:
                     problems.append(
                         f"{_rel(course, path)}: holds solution or hidden-test text "
@@ -177,8 +172,29 @@ def leak_problems(course: Course) -> list[str]:
     return problems
 
 
-def _secret_lines(source: str):
-    """Lines inside solution or hidden-test regions that are specific enough to be a leak."""
+def secret_lines(course: Course, assignments: list[str] | None = None) -> set[str]:
+    """The lines of the solution and hidden-test regions of ``solutions/`` (of ``assignments``,
+    default all) that are specific enough to be a leak wherever a learner can read them."""
+    secrets: set[str] = set()
+    public: set[str] = set()  # lines the learner is meant to see (visible checks, scaffolding)
+    for assignment in course.assignments() if assignments is None else assignments:
+        for path in sorted((course.solutions / assignment).glob("*.ipynb")):
+            for cell in notebooks.read(path).cells:
+                secrets |= set(_secret_lines(cell.source))
+                public |= set(_secret_lines(cell.source, inside_regions=False))
+    return secrets - public
+
+
+def leaked_text(text: str, secrets: set[str]) -> list[str]:
+    """The markers and secret lines found in ``text`` (a cell's source), empty if none."""
+    markers = notebooks.SOLUTION_MARKERS + notebooks.HIDDEN_MARKERS
+    leaked = [marker for marker in markers if marker in text]
+    return leaked + [line for line in text.splitlines() if line.strip() in secrets]
+
+
+def _secret_lines(source: str, inside_regions: bool = True):
+    """Lines inside solution or hidden-test regions (or, with ``inside_regions=False``,
+    outside them) that are specific enough to be a leak."""
     inside = False
     for line in source.splitlines():
         stripped = line.strip()
@@ -186,5 +202,5 @@ def _secret_lines(source: str):
             inside = True
         elif stripped in (notebooks.SOLUTION_MARKERS[1], notebooks.HIDDEN_MARKERS[1]):
             inside = False
-        elif inside and len(stripped) >= 25:
+        elif inside == inside_regions and len(stripped) >= 25:
             yield stripped

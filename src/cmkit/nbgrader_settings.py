@@ -16,10 +16,24 @@ COURSE_ID = "community-manager"
 CODE_STUB = "# Replace the ... above with your answer, then run this cell."
 TEXT_STUB = "*Write your answer here.*"
 
-# Names that are not notebooks, as globs: a file or folder matching one of these is neither
-# released nor taken from a submission (a `numpy.py` beside a notebook would otherwise shadow
-# numpy while grading). Together they match every name except those ending in ".ipynb".
-NOT_A_NOTEBOOK = ["*[!b]", "*[!n]b", "*[!y]nb", "*[!p]ynb", "*[!i]pynb", "*[!.]ipynb"]
+# What nbgrader may copy out of a submission: notebooks, and the timestamp.txt nbgrader
+# itself writes on submit (without it lateness is lost). Everything else is ignored, so a
+# `numpy.py` beside a notebook cannot shadow numpy while grading.
+KEPT_NAMES = (".ipynb", "timestamp.txt")
+
+
+def _globs_for_names_not_ending_with(suffixes: tuple[str, ...]) -> list[str]:
+    """Globs that together match every name ending with none of ``suffixes`` (whose last
+    characters differ): CourseDirectory.ignore takes globs, and globs cannot say "not".
+    Names that are the tail of a suffix ("stamp.txt") slip through: none is a module."""
+    globs = ["*[!" + "".join(sorted(s[-1] for s in suffixes)) + "]"]
+    for suffix in suffixes:
+        for k in range(2, len(suffix) + 1):
+            globs.append(f"*[!{suffix[-k]}]{suffix[-k + 1 :]}")
+    return globs
+
+
+NOT_A_NOTEBOOK = _globs_for_names_not_ending_with(KEPT_NAMES)
 
 # Warnings are written to stderr, and nbgrader fails any test cell with stderr output: a pandas
 # FutureWarning would zero a correct answer. Only warning lines are dropped, not errors.
@@ -40,7 +54,7 @@ def apply(c, root: Path | str) -> None:
     c.CourseDirectory.feedback_directory = "grading/feedback"
     c.CourseDirectory.solution_directory = "grading/solution"
     c.CourseDirectory.source_with_tests_directory = "grading/source_with_tests"
-    c.CourseDirectory.db_url = f"sqlite:///{root / 'grading' / 'gradebook.db'}"
+    c.CourseDirectory.db_url = gradebook_url(root)
     c.CourseDirectory.ignore = [".ipynb_checkpoints", "__pycache__", *NOT_A_NOTEBOOK]
 
     c.ClearSolutions.code_stub = {"python": CODE_STUB}
@@ -55,3 +69,8 @@ def apply(c, root: Path | str) -> None:
     c.Execute.kernel_name = "python3"
     c.LimitOutput.max_lines = 1000
     c.LimitOutput.max_traceback = 100
+
+
+def gradebook_url(root: Path | str) -> str:
+    """The gradebook's ``db_url`` for the course rooted at ``root``: the one ``apply`` sets."""
+    return f"sqlite:///{Path(root).resolve() / 'grading' / 'gradebook.db'}"

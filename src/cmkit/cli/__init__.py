@@ -10,15 +10,48 @@ import traceback
 
 from cmkit.errors import KitError
 
-from . import data, demo, lab, lint, prove, release
+from . import (
+    bundle,
+    collect,
+    data,
+    demo,
+    export,
+    feedback,
+    grade,
+    lab,
+    lint,
+    prove,
+    release,
+    report,
+)
 
-SUBCOMMANDS = [demo, release, prove, lint, data, lab]
+SUBCOMMANDS = [
+    demo,
+    release,
+    prove,
+    lint,
+    collect,
+    grade,
+    feedback,
+    report,
+    export,
+    bundle,
+    data,
+    lab,
+]
 
 EPILOG = """examples:
   cmkit demo                       release and autograde every assignment (the main job)
   cmkit release 01-strategy        rebuild exercises/01-strategy from solutions/
   cmkit prove 03-content-planning  solution = full marks, blank = 0, fixtures lose points?
   cmkit lint                       check notebooks against the house rules
+  cmkit collect 00-getting-started  collect submissions from nbgrader's exchange
+  cmkit collect --zip lms.zip 00-getting-started   ... or from a Moodle/Canvas zip
+  cmkit grade 00-getting-started   autograde grading/submitted on every core (resumable)
+  cmkit feedback                   learners' feedback without hidden tests
+  cmkit report                     cohort report (HTML + charts) in grading/reports/
+  cmkit export                     grades as CSV for an LMS: grading/reports/grades.csv
+  cmkit bundle                     student bundle (folder + zip) in build/, scanned for leaks
   cmkit lab                        open JupyterLab on the course
   cmkit data generate              regenerate datasets/ from the default seed
   cmkit data card posts            show the data card of the posts table

@@ -1,23 +1,33 @@
-"""``cmkit demo``: the main job end to end. Builds the student versions, then autogrades each
-assignment's solution, blank release and wrong-answer fixtures with real nbgrader and prints the
-scores."""
+"""``cmkit demo``: the main job end to end. Releases every assignment, simulates a cohort of
+learners (correct work, known mistakes, blanks, broken notebooks, late submissions), autogrades
+it on every core, writes feedback, and prints where the results are."""
 
 from cmkit.course import course
-from cmkit.releasing import release
+from cmkit.grading.demo import prepare
+from cmkit.grading.feedback import write_all
 
-from . import prove
+from . import grade
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "demo", help="release and autograde every assignment", description=__doc__
+        "demo", help="release, grade and report a simulated cohort", description=__doc__
     )
+    parser.add_argument("--learners", type=int, default=30, help="cohort size (default 30)")
+    parser.add_argument("--workers", type=int, help="parallel workers (default: one per core)")
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
     kit = course()
-    for assignment in release(kit):
-        print(f"released {assignment} -> exercises/{assignment}/")
-    args.assignments = []
-    return prove.run(args)
+    learners, _ = prepare(kit, size=args.learners)
+    print(f"released {len(kit.assignments())} assignment(s); cohort of {len(learners)} learners")
+    runs = grade.grade_all(kit, None, workers=args.workers)
+    for graded in runs:
+        print("\n".join(grade.summary(graded)))
+        scores = [r.score for r in graded.graded if r.max_score]
+        if scores:
+            print(f"  mean score {sum(scores) / len(scores):.1f} / {graded.graded[0].max_score:g}")
+    feedback = write_all(kit.root)
+    print(f"feedback: {len(feedback)} file(s) in {kit.root / 'grading' / 'feedback'}")
+    return 0
