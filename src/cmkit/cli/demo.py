@@ -1,10 +1,12 @@
 """``cmkit demo``: the main job end to end. Releases every assignment, simulates a cohort of
 learners (correct work, known mistakes, blanks, broken notebooks, late submissions), autogrades
-it on every core, writes feedback, and prints where the results are."""
+it on every core in the sandbox, writes feedback, grades for the LMS and the cohort report, and
+prints where they are."""
 
 from cmkit.course import course
 from cmkit.grading.demo import prepare
 from cmkit.grading.feedback import write_all
+from cmkit.grading.report import build_report, export_grades
 
 from . import grade
 
@@ -30,4 +32,8 @@ def run(args) -> int:
             print(f"  mean score {sum(scores) / len(scores):.1f} / {graded.graded[0].max_score:g}")
     feedback = write_all(kit.root)
     print(f"feedback: {len(feedback)} file(s) in {kit.root / 'grading' / 'feedback'}")
+    grades = export_grades(kit)
+    print(f"grades for the LMS: {grades.path}")
+    report = build_report(kit)
+    print(f"cohort report: {report.page}")
     return 0

@@ -98,7 +98,10 @@ def order_assignments(names) -> list[str]:
 
 
 def default_url(course: Course) -> str:
-    return nbgrader_settings.gradebook_url(course.root)
+    """The gradebook the course's nbgrader_config.py names (SQLite unless overridden)."""
+    from cmkit.grading.engine import db_url
+
+    return db_url(course.root)
 
 
 def gradebook_exists(db_url: str) -> bool:
