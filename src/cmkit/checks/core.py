@@ -28,6 +28,11 @@ class CheckFailed(AssertionError):
         super().__init__(outcome.message)
         self.outcome = outcome
 
+    def _render_traceback_(self) -> list[str]:
+        """What IPython shows instead of a traceback: only the message, which says what was
+        checked, what came back and where to look (the frames would only confuse)."""
+        return self.outcome.message.splitlines()
+
 
 class NotAttempted(CheckFailed):
     """The answer is missing or still the placeholder."""

@@ -1,6 +1,7 @@
 """``cmkit lab``: open JupyterLab on the course, with nbgrader's extensions (Validate,
 Assignment List, Formgrader) served from the course folder."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -27,6 +28,8 @@ def command(root: Path, port: int, browser: bool) -> list[str]:
         f"--ServerApp.port={port}",
         "--LabApp.default_url=/lab/tree/course",
         *([] if browser else ["--no-browser"]),
+        # JupyterLab refuses to start as root (containers, course servers) unless told
+        *(["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []),
     ]
 
 
