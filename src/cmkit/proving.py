@@ -53,6 +53,7 @@ class Proof:
     assignment: str
     attempts: list[Attempt]
     release: Path
+    log: Path | None = None  # nbgrader's autograde log, for an attempt that was not graded
 
     @property
     def ok(self) -> bool:
@@ -63,7 +64,7 @@ class Proof:
             f"{self.assignment} / {a.student}: expected {a.expectation}, got "
             f"{a.score:g}/{a.max_score:g}"
             + (f" (failed: {', '.join(a.failed_cells)})" if a.failed_cells else "")
-            + ("" if a.graded else " (not graded)")
+            + ("" if a.graded else f" (not graded: see {self.log})")
             for a in self.attempts
             if not a.ok
         ]
@@ -141,7 +142,10 @@ def prove(course: Course, assignment: str, workdir: Path) -> Proof:
     nbgrader_runner.make_course(workdir, course.root, [assignment])
     nbgrader_runner.run(["generate_assignment", assignment, "--force"], workdir)
     attempts = build_submissions(workdir, assignment, source, fixtures)
-    nbgrader_runner.run(["autograde", assignment, "--force"], workdir)
+    # nbgrader exits 1 when one attempt of the batch failed (a dead kernel): the scores of the
+    # others still count, and the failed attempt is reported as not graded. Its log is kept.
+    log = nbgrader_runner.run(["autograde", assignment, "--force"], workdir, check=False)
+    (workdir / "autograde.log").write_text(log)
     db_url = f"sqlite:///{workdir / 'grading' / 'gradebook.db'}"
     release = workdir / "exercises" / assignment
     tests = autograded_cells(release)
@@ -153,4 +157,4 @@ def prove(course: Course, assignment: str, workdir: Path) -> Proof:
         attempt.score = sum(s.score for s in auto)
         attempt.max_score = sum(s.max_score for s in auto)
         attempt.failed_cells = sorted(s.cell for s in auto if not s.full)
-    return Proof(assignment, attempts, release)
+    return Proof(assignment, attempts, release, workdir / "autograde.log")

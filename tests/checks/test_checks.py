@@ -301,3 +301,10 @@ def test_function_returning_numpy_booleans_is_judged_by_value():
 
     answer(follows_rule=follows_rule)
     check.function("follows_rule", cases=[((0.1,), True), ((0.5,), False)])
+
+
+def test_collection_of_numbers_with_allowed_values():
+    answer(months=[3, 4])
+    check.collection("months", allowed=[1, 2, 3, 4], equals=[4, 3])
+    answer(months=[3, 13])
+    fails(lambda: check.collection("months", allowed=list(range(1, 13))), "not allowed")

@@ -198,6 +198,11 @@ def check_choice(check: Check, answer: Any) -> None:
 # --- collections and dictionaries ---------------------------------------------------------
 
 
+def _item(item: Any) -> Any:
+    """A collection's item as compared: text without case or extra spaces, else plain."""
+    return normalise_label(item) if isinstance(item, str) else plain(item)
+
+
 @evaluator("collection")
 def check_collection(check: Check, answer: Any) -> None:
     import pandas as pd
@@ -210,11 +215,9 @@ def check_collection(check: Check, answer: Any) -> None:
     if not isinstance(answer, (list, tuple, set)):
         article, actual = describe_type(answer)
         raise Wrong(say("got_type", article=article, actual=actual) + "; a list is expected")
-    items = [plain(item) for item in answer]
-    if any(isinstance(item, str) for item in items):
-        items = [normalise_label(item) if isinstance(item, str) else item for item in items]
+    items = [_item(item) for item in answer]
     if "allowed" in p:
-        allowed = {normalise_label(item) for item in p["allowed"]}
+        allowed = {_item(item) for item in p["allowed"]}
         unknown = [item for item in items if item not in allowed]
         if unknown:
             raise Wrong(say("collection_unknown", items=", ".join(map(repr, unknown[:5]))))
@@ -223,9 +226,7 @@ def check_collection(check: Check, answer: Any) -> None:
     if length is not None and len(items) != length:
         raise Wrong(say("collection_length", n=_count(len(items), "item"), expected=length))
     if expected is not None:
-        wanted = [
-            normalise_label(item) if isinstance(item, str) else plain(item) for item in expected
-        ]
+        wanted = [_item(item) for item in expected]
         if p.get("ordered"):
             if items != wanted:
                 matches_unordered = sorted(map(str, items)) == sorted(map(str, wanted))
