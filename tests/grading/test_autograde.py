@@ -80,7 +80,7 @@ def students_of(run):
 def test_parallel_scores_equal_serial_and_plain_nbgrader(template, parallel, tmp_path):
     root, run = parallel
     serial_root = copy_course(template, tmp_path / "serial")
-    grade_quietly(serial_root, workers=1, use_warm=False)
+    grade_quietly(serial_root, workers=1, use_warm=False, sandboxed=False)
     plain_root = copy_course(template, tmp_path / "plain")
     nbgrader_runner.run(["autograde", ASSIGNMENT], plain_root, check=False)
     honest = [r.student for r in run.graded if r.status == GRADED]
