@@ -5,8 +5,10 @@ submissions for every contender), then grades it with
 
 - plain nbgrader: ``nbgrader autograde <assignment>`` for each assignment, serially (its only
   mode), in a fresh copy of the course;
-- the kit, cold: ``cmkit.grading.engine`` on every core, kernels started as nbgrader starts them;
-- the kit, warm: the same with kernels forked from a warm zygote (the default).
+- the kit as it grades by default: ``cmkit.grading.engine`` on every core, kernels forked from
+  a warm zygote inside the bubblewrap sandbox, tests judged outside the kernel;
+- the same without the sandbox (its cost), and with cold kernels started as nbgrader starts
+  them (the warm kernels' gain).
 
 Each contender runs ``--runs`` times on fresh copies; the report gives the median wall time,
 notebooks per minute, the speed-up over plain nbgrader, and whether every learner's per-cell
@@ -14,6 +16,7 @@ scores are identical to plain nbgrader's. Also times the parts of a plain kernel
 
     python benchmarks/bench_grading.py --learners 100 --runs 3
     python benchmarks/bench_grading.py --learners 20 --runs 1 --assignments 00-getting-started
+    python benchmarks/bench_grading.py --contenders plain warm-sandboxed
 """
 
 from __future__ import annotations
@@ -32,6 +35,13 @@ from cmkit import nbgrader_runner
 from cmkit.course import Course, course
 from cmkit.gradebook import cell_scores
 from cmkit.grading import cohort, engine
+
+CONTENDERS = {
+    "plain": "plain nbgrader (serial)",
+    "warm-sandboxed": "kit: warm kernels, sandboxed",
+    "warm": "kit: warm kernels, no sandbox",
+    "cold": "kit: cold kernels, no sandbox",
+}
 
 
 def build(root: Path, assignments: list[str], learners: int) -> int:
@@ -57,12 +67,14 @@ def run_plain(root: Path, assignments: list[str]) -> float:
     return time.monotonic() - started
 
 
-def run_kit(root: Path, assignments: list[str], use_warm: bool, workers: int | None) -> float:
+def run_kit(
+    root: Path, assignments: list[str], use_warm: bool, sandboxed: bool, workers: int | None
+) -> float:
     started = time.monotonic()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for assignment in assignments:
-            engine.grade(root, assignment, workers=workers, use_warm=use_warm)
+            engine.grade(root, assignment, workers=workers, use_warm=use_warm, sandboxed=sandboxed)
     return time.monotonic() - started
 
 
@@ -107,7 +119,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--assignments", nargs="*", help="default: every assignment")
     parser.add_argument("--workers", type=int, help="kit workers (default: one per core)")
-    parser.add_argument("--skip-plain", action="store_true", help="do not run plain nbgrader")
+    parser.add_argument(
+        "--contenders",
+        nargs="*",
+        default=list(CONTENDERS),
+        choices=list(CONTENDERS),
+        help="what to run (default: all)",
+    )
     args = parser.parse_args(argv)
     assignments = args.assignments or course().assignments()
 
