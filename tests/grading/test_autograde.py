@@ -190,3 +190,21 @@ def test_feedback_never_shows_hidden_tests(parallel):
         assert "BEGIN HIDDEN TESTS" not in text
         leaked = [line for line in secrets if line in text]
         assert not leaked, f"{page.name} shows {leaked[0]!r}"
+
+
+def test_a_kernel_socket_path_too_long_is_refused_not_truncated(tmp_path):
+    """Linux cuts long Unix socket paths short: two kernels could then share one socket."""
+    from nbgrader.preprocessors import Execute
+    from traitlets.config import Config
+
+    from cmkit.errors import KitError
+    from cmkit.nbgrader_settings import apply
+
+    config = Config()
+    apply(config, tmp_path)
+    setup = engine.Setup(tmp_path, "sqlite://", config, warm=True, sandboxed=False)
+    long_dir = tmp_path / ("x" * 120)
+    with pytest.raises(KitError, match="too long"):
+        engine._make(Execute, setup, long_dir)
+    short = engine._make(Execute, setup, Path("/tmp/cmkit-grade-a/w1/n1"))
+    assert short.config.KernelManager.ip == "/tmp/cmkit-grade-a/w1/n1/k"

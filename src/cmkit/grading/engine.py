@@ -55,6 +55,9 @@ from cmkit.errors import KitError
 from cmkit.grading import results, sandbox, trusted, warm
 from cmkit.grading.results import BROKEN, GRADED, MISSING, CellResult, SubmissionResult
 
+# sockaddr_un holds 108 bytes on Linux, the terminating NUL included.
+MAX_SOCKET_PATH = 100
+
 # A whole notebook's limit; each cell also has nbgrader's own (Execute.timeout).
 NOTEBOOK_TIMEOUT_SECONDS = 600
 
@@ -201,8 +204,9 @@ def execute_job(setup: Setup, job: Job) -> Executed:
                     f"{name}.ipynb is not a readable notebook ({_one_line(error)})"
                 )
                 continue
-            # the kernel's folder (inside the sandbox when there is one): its files are not kept
-            run_dir = Path(tempfile.mkdtemp(prefix=f"{job.student}-", dir=_run_root(work)))
+            # the kernel's folder, short-named under the worker's scratch folder (inside the
+            # sandbox when there is one): its files are not kept
+            run_dir = Path(tempfile.mkdtemp(prefix="n", dir=_run_root(work)))
             resources = _resources(setup, job, name, run_dir)
             plan = (setup.plans or {}).get(name)
             try:
@@ -218,8 +222,8 @@ def execute_job(setup: Setup, job: Job) -> Executed:
                 outcome.broken[name] = f"{name}.ipynb could not be graded ({_one_line(error)})"
                 continue
             finally:
-                if setup.warm:
-                    warm.start_zygote(_SCRATCH).cleanup()  # whatever the notebook left running
+                if setup.warm:  # whatever the notebook left running
+                    warm.start_zygote(_SCRATCH if setup.sandboxed else None).cleanup()
                 shutil.rmtree(run_dir, ignore_errors=True)
             nbformat.write(nb, str(work / f"{name}.ipynb"))
             outcome.done[name] = destination / f"{name}.ipynb"
@@ -241,7 +245,15 @@ def _make(step, setup: Setup, run_dir: Path | None = None):
         # Kernel and grader talk over Unix sockets in the run folder (no network in a sandbox).
         config = Config(setup.config)
         config.KernelManager.transport = "ipc"
-        config.KernelManager.ip = str(run_dir / ".kernel")
+        socket_base = str(run_dir / "k")
+        # Unix socket paths longer than the system's limit are cut short without an error,
+        # and two kernels could then share a socket: refuse rather than mix learners' kernels
+        if len(socket_base) + 2 > MAX_SOCKET_PATH:
+            raise KitError(
+                f"grading: kernel socket path {socket_base} is too long; set TMPDIR to a "
+                "shorter folder"
+            )
+        config.KernelManager.ip = socket_base
         config.KernelManager.connection_file = str(run_dir / ".kernel.json")
         return Execute(
             config=config,
@@ -278,16 +290,16 @@ _SCRATCH: Path | None = None  # this worker's sandbox folder, where kernels' run
 
 
 def _run_root(work: Path) -> Path:
-    return _SCRATCH if _SCRATCH is not None else work
+    return _SCRATCH if _SCRATCH is not None and _SCRATCH.is_dir() else work
 
 
-def _start_worker(use_warm: bool, sandbox_root: str | None) -> None:
-    """Per worker: its own sandbox folder (inside the run's scratch folder, which the parent
-    removes at the end) and its zygote."""
+def _start_worker(use_warm: bool, scratch_root: str, sandboxed: bool) -> None:
+    """Per worker: its own folder for kernels' run folders (inside the run's scratch folder,
+    which the parent removes at the end; the sandbox when there is one) and its zygote."""
     global _SCRATCH
-    _SCRATCH = Path(tempfile.mkdtemp(prefix="sandbox-", dir=sandbox_root)) if sandbox_root else None
+    _SCRATCH = Path(tempfile.mkdtemp(prefix="w", dir=scratch_root))
     if use_warm:
-        warm.start_zygote(_SCRATCH)  # before any event loop exists in this process
+        warm.start_zygote(_SCRATCH if sandboxed else None)  # before any event loop exists
 
 
 # --- parent side --------------------------------------------------------------------------
@@ -482,15 +494,16 @@ def grade(
         plans = None if in_kernel else plan_assignment(course_root, assignment, jobs)
         snapshot = _snapshot(gradebook_url, Path(scratch))
         setup = Setup(course_root, snapshot, config, use_warm, plans, sandboxed)
-        sandbox_root = scratch if sandboxed else None
         if workers == 1:
-            _start_worker(use_warm, sandbox_root)
+            _start_worker(use_warm, scratch, sandboxed)
             finished = (execute_job(setup, job) for job in todo)
             for executed in finished:
                 _keep(run, record(course_root, gradebook_url, config, executed), on_done)
         else:
             pool = ProcessPoolExecutor(
-                max_workers=workers, initializer=_start_worker, initargs=(use_warm, sandbox_root)
+                max_workers=workers,
+                initializer=_start_worker,
+                initargs=(use_warm, scratch, sandboxed),
             )
             with pool:
                 futures = [pool.submit(execute_job, setup, job) for job in todo]
