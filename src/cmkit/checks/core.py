@@ -108,9 +108,17 @@ class Check:
 EVALUATORS: dict[str, Callable[[Check, Any], None]] = {}
 
 
-def evaluator(kind: str):
+# Kinds whose evaluator can judge an answer exported as plain data (cmkit.grading.plain):
+# tests made only of these are judged outside the learner's kernel. A kind registered without
+# saying so (a module's own check of a live matplotlib figure, say) runs in the kernel.
+EXPORTABLE: set[str] = set()
+
+
+def evaluator(kind: str, exportable: bool = False):
     def register(function: Callable[[Check, Any], None]):
         EVALUATORS[kind] = function
+        if exportable:
+            EXPORTABLE.add(kind)
         return function
 
     return register
@@ -199,4 +207,4 @@ def describe_type(value: Any) -> tuple[str, str]:
     from .exported import Unsupported
 
     label = value.type_name if isinstance(value, Unsupported) else type(value).__name__
-    return ("an" if label[0].lower() in "aeiou" else "a"), f"object of type `{label}`"
+    return "an", f"object of type `{label}`"

@@ -144,7 +144,7 @@ def same(answer: Any, expected: Any, rtol: float = DEFAULT_RTOL) -> bool:
 # --- numbers, booleans, choices -----------------------------------------------------------
 
 
-@evaluator("number")
+@evaluator("number", exportable=True)
 def check_number(check: Check, answer: Any) -> None:
     p = check.params
     value = as_number(answer)
@@ -170,7 +170,7 @@ def check_number(check: Check, answer: Any) -> None:
         raise Wrong(say("number_wrong", value=shown))
 
 
-@evaluator("boolean")
+@evaluator("boolean", exportable=True)
 def check_boolean(check: Check, answer: Any) -> None:
     import numpy as np
 
@@ -184,7 +184,7 @@ def check_boolean(check: Check, answer: Any) -> None:
         raise Wrong(f"{bool(answer)}, which is not the right conclusion")
 
 
-@evaluator("choice")
+@evaluator("choice", exportable=True)
 def check_choice(check: Check, answer: Any) -> None:
     value = normalise_label(answer)
     options = [normalise_label(option) for option in check.params["options"]]
@@ -203,7 +203,7 @@ def _item(item: Any) -> Any:
     return normalise_label(item) if isinstance(item, str) else plain(item)
 
 
-@evaluator("collection")
+@evaluator("collection", exportable=True)
 def check_collection(check: Check, answer: Any) -> None:
     import pandas as pd
 
@@ -235,7 +235,7 @@ def check_collection(check: Check, answer: Any) -> None:
             raise Wrong(say("collection_wrong"))
 
 
-@evaluator("mapping")
+@evaluator("mapping", exportable=True)
 def check_mapping(check: Check, answer: Any) -> None:
     p = check.params
     if not isinstance(answer, dict):
@@ -347,7 +347,7 @@ def _frames_match(answer: Any, expected, rtol: float, ordered: bool) -> str | No
     return None
 
 
-@evaluator("table")
+@evaluator("table", exportable=True)
 def check_table(check: Check, answer: Any) -> None:
     import pandas as pd
 
@@ -390,7 +390,7 @@ def check_table(check: Check, answer: Any) -> None:
             raise Wrong(problem)
 
 
-@evaluator("series")
+@evaluator("series", exportable=True)
 def check_series(check: Check, answer: Any) -> None:
     import pandas as pd
 
@@ -420,7 +420,7 @@ def _show_args(args: tuple) -> str:
     return ", ".join(show(arg) if not isinstance(arg, str) else repr(arg) for arg in args)
 
 
-@evaluator("function")
+@evaluator("function", exportable=True)
 def check_function(check: Check, answer: Any) -> None:
     rtol = check.params.get("rtol", DEFAULT_RTOL)
     cases = check.params.get("cases", [])
@@ -474,7 +474,7 @@ def call_safely(function, args) -> Any:
 # --- figures ------------------------------------------------------------------------------
 
 
-@evaluator("figure")
+@evaluator("figure", exportable=True)
 def check_figure(check: Check, answer: Any) -> None:
     from matplotlib.figure import Figure
 

@@ -34,7 +34,7 @@ from pathlib import Path
 import nbformat
 
 from cmkit import notebooks
-from cmkit.checks.core import NOT_ATTEMPTED, Check, recording
+from cmkit.checks.core import EXPORTABLE, NOT_ATTEMPTED, Check, recording
 from cmkit.grading.export import EXPORT_DIR, PLAN_FILE
 
 MAX_EXPORT_BYTES = 64 * 1024 * 1024  # per test cell; a larger export is not read
@@ -102,6 +102,10 @@ def _plan_test(plan: NotebookPlan, cell_id: str, source: str, namespace: dict) -
             return
     if not session.checks:
         plan.in_kernel[cell_id] = "it calls no check helper"
+        return
+    live = sorted({check.kind for check in session.checks} - EXPORTABLE)
+    if live:
+        plan.in_kernel[cell_id] = f"its {', '.join(live)} check reads live objects"
         return
     plan.checks[cell_id] = session.checks
     plan.sources[cell_id] = source_hash(source)
