@@ -526,7 +526,7 @@ def check_summary(
     run(Check(KIND, name, what, params, hint), lookup(name, depth=2))
 
 
-@evaluator(KIND)
+@evaluator(KIND, exportable=True)  # judges text and plain numbers
 def judge_summary(check: Check, answer: Any) -> None:
     p = check.params
     if not isinstance(answer, str):
