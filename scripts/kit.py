@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Set up the kit's environment on first use, then run one of its jobs.
 
-    python3 scripts/kit.py demo     the main job: release and autograde every assignment
+    python3 scripts/kit.py demo     the main job: release, grade a simulated cohort, report
     python3 scripts/kit.py test     the whole test suite (extra arguments go to pytest)
     python3 scripts/kit.py lab      JupyterLab on the course, nbgrader's extensions enabled
     python3 scripts/kit.py setup    only create .venv and install
 
 The first run creates .venv/ beside this folder and installs the pinned packages; later runs
-reinstall only when pyproject.toml or requirements.lock changed. Standard library only, so it
-runs before anything is installed (and on Windows as `py scripts\\kit.py ...`).
+reinstall only when pyproject.toml or requirements.lock changed. demo and test also need
+bubblewrap, the sandbox grading runs learners' code in: installed from Debian's packages when
+running as root, else the message says how. Standard library only, so it runs before anything
+is installed (and on Windows as `py scripts\\kit.py ...`).
 """
 
 from __future__ import annotations
@@ -98,6 +100,29 @@ def ensure_environment() -> Path:
     return python
 
 
+def ensure_sandbox() -> None:
+    """Grading runs learners' code in bubblewrap; install Debian's package when we may."""
+    import shutil
+
+    if shutil.which("bwrap"):
+        return
+    if os.name == "posix" and os.geteuid() == 0 and shutil.which("apt-get"):
+        print("kit: installing bubblewrap, the sandbox grading runs learners' code in ...")
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        for command in (
+            ["apt-get", "update", "-qq"],
+            ["apt-get", "install", "-y", "-qq", "bubblewrap"],
+        ):
+            if subprocess.call(command, env=env, stdout=subprocess.DEVNULL) != 0:
+                break
+        if shutil.which("bwrap"):
+            return
+    fail(
+        "grading runs learners' code in a bubblewrap sandbox, and 'bwrap' is not installed; "
+        "install it (Debian/Ubuntu: 'apt-get install bubblewrap') and run this again."
+    )
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in JOBS:
         print(__doc__.strip())
@@ -110,6 +135,8 @@ def main(argv: list[str]) -> int:
     if job == "setup":
         print(f"kit: ready; the environment is {VENV}")
         return 0
+    if job in ("demo", "test") and sys.platform.startswith("linux"):
+        ensure_sandbox()
     if job == "test":
         # both cores: each assignment's proof runs on one worker (xdist groups)
         parallel = [] if any(a.startswith("-n") for a in rest) else ["-n", "auto"]
