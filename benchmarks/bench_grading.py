@@ -136,15 +136,13 @@ def main(argv: list[str] | None = None) -> int:
             f"{notebooks} submissions ({args.learners} learners x {len(assignments)} "
             f"assignments), {args.runs} run(s) each\n"
         )
-        contenders = {
-            "kit, warm kernels": lambda root: run_kit(root, assignments, True, args.workers),
-            "kit, cold kernels": lambda root: run_kit(root, assignments, False, args.workers),
+        runners = {
+            "plain": lambda root: run_plain(root, assignments),
+            "warm-sandboxed": lambda root: run_kit(root, assignments, True, True, args.workers),
+            "warm": lambda root: run_kit(root, assignments, True, False, args.workers),
+            "cold": lambda root: run_kit(root, assignments, False, False, args.workers),
         }
-        if not args.skip_plain:
-            contenders = {
-                "plain nbgrader (serial)": lambda root: run_plain(root, assignments),
-                **contenders,
-            }
+        contenders = {CONTENDERS[k]: runners[k] for k in CONTENDERS if k in args.contenders}
         medians, final_scores = {}, {}
         for name, contender in contenders.items():
             samples = []
@@ -159,9 +157,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"{notebooks / medians[name] * 60:7.1f} notebooks/min  "
                 f"runs: {', '.join(f'{s:.1f}' for s in samples)}"
             )
-        if "plain nbgrader (serial)" in medians:
-            base = medians["plain nbgrader (serial)"]
-            reference = final_scores["plain nbgrader (serial)"]
+        if CONTENDERS["plain"] in medians:
+            base = medians[CONTENDERS["plain"]]
+            reference = final_scores[CONTENDERS["plain"]]
             print()
             for name in contenders:
                 same = final_scores[name] == reference
