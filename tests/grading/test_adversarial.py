@@ -235,12 +235,32 @@ def corpus(root, port=9):
         "leaves-processes": (lambda f: write(f, with_code(full(), LEAVE_PROCESSES)), FULL, GRADED),
         "infinite-loop": (lambda f: write(f, with_code(blank(), INFINITE_LOOP)), 0, GRADED),
         "memory-hog": (lambda f: write(f, with_code(full(), MEMORY_HOG)), FULL, GRADED),
+        "honest-with-extras": (lambda f: write(f, with_extras(full())), FULL, GRADED),
         "huge-answer": (
             lambda f: write(f, with_code(blank(), "n_posts = list(range(3_000_000))")),
             0,
             GRADED,
         ),
     }
+
+
+def with_extras(nb):
+    """Honest extras: scratch cells, a helper function, a warning, scratch cells moved around."""
+    scratch = [
+        nbformat.v4.new_markdown_cell("My notes: check the median, not the mean."),
+        nbformat.v4.new_code_cell("import warnings\nwarnings.warn('just a note', FutureWarning)"),
+        nbformat.v4.new_code_cell(
+            "def share(mask):\n    return mask.mean()\n\nshare(posts['is_boosted'])"
+        ),
+        nbformat.v4.new_code_cell("posts.describe()"),
+    ]
+    for cell in scratch:
+        cell.pop("id", None)
+    at = next(i for i, c in enumerate(nb.cells) if notebooks.is_answer(c)) + 1
+    nb.cells[at:at] = scratch[:2]
+    nb.cells.extend(scratch[2:])
+    nb.cells.insert(len(nb.cells) - 3, nb.cells.pop(at))  # a scratch cell moved further down
+    return nb
 
 
 def duplicated(nb):
@@ -309,6 +329,7 @@ def test_honest_work_is_unaffected_and_earns_full_marks(graded):
     _, cases, results, _ = graded
     for student in (
         "honest",
+        "honest-with-extras",
         "deletes-tests-honest",
         "unknown-kernel",
         "huge-output",
