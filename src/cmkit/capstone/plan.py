@@ -27,12 +27,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import numbers
 from collections.abc import Mapping
 from typing import Any
 
 from cmkit.strategy import KPIS as CATALOGUE
 from cmkit.strategy import smart_problems
+from cmkit.strategy.objectives import _date, _number  # one reading of numbers and dates
 
 from . import messages
 from .report import KPIS, NETWORKS, NEXT_QUARTER_END, QUARTER, month_name
@@ -323,29 +323,8 @@ def _amounts(values: Any, what_name: str, keys, problems: list[str]) -> dict[str
         amounts[key] = number
     return None if missing or unknown else amounts
 
+    # --- plumbing ------------------------------------------------------------------------------
 
-# --- plumbing ------------------------------------------------------------------------------
-
-
-def _number(value: Any) -> float | None:
-    import numpy as np
-
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, np.number)):
-        return None
-    number = float(value)
-    return number if math.isfinite(number) else None
-
-
-def _date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
     return None
 
 

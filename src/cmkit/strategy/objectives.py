@@ -66,7 +66,10 @@ def _show(number: float) -> str:
 
 
 def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+    """A finite number (numpy's included), or None; True/False is not a number here."""
+    import numpy as np
+
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (numbers.Real, np.number)):
         return None
     number = float(value)
     return number if math.isfinite(number) else None
