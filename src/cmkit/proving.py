@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cmkit import nbgrader_runner, notebooks
+from cmkit import nbgrader_runner, nbgrader_settings, notebooks
 from cmkit.course import Course
 from cmkit.errors import KitError
 from cmkit.fixtures import Fixture, load_fixtures
@@ -146,7 +146,7 @@ def prove(course: Course, assignment: str, workdir: Path) -> Proof:
     # others still count, and the failed attempt is reported as not graded. Its log is kept.
     log = nbgrader_runner.run(["autograde", assignment, "--force"], workdir, check=False)
     (workdir / "autograde.log").write_text(log)
-    db_url = f"sqlite:///{workdir / 'grading' / 'gradebook.db'}"
+    db_url = nbgrader_settings.gradebook_url(workdir)
     release = workdir / "exercises" / assignment
     tests = autograded_cells(release)
     for attempt in attempts:
