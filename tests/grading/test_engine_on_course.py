@@ -20,7 +20,6 @@ pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("engine-on-course")]
 def graded(tmp_path_factory):
     root = tmp_path_factory.mktemp("course")
     nbgrader_runner.make_course(root, course().root, ASSIGNMENTS)
-    results = {}
     for assignment in ASSIGNMENTS:
         nbgrader_runner.run(["generate_assignment", assignment, "--force"], root)
         for release in sorted((root / "exercises" / assignment).glob("*.ipynb")):
@@ -31,11 +30,12 @@ def graded(tmp_path_factory):
             notebooks.write(
                 notebooks.read(release), submitted / "blank" / assignment / release.name
             )
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            run = engine.grade(root, assignment, workers=2)
-        results[assignment] = {result.student: result for result in run.graded}
-    return results
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        # every assignment in one run: one pool of workers serves them all
+        runs = engine.grade_many(root, ASSIGNMENTS, workers=2)
+    assert [run.assignment for run in runs] == ASSIGNMENTS
+    return {run.assignment: {result.student: result for result in run.graded} for run in runs}
 
 
 def autograded(result):

@@ -52,34 +52,35 @@ def grade_all(
     in_kernel=False,
     sandboxed=True,
 ):
-    """Grade each assignment; the runs, for callers that report on them (demo)."""
-    runs = []
-    for assignment in assignments or kit.assignments():
-        bar = tqdm(desc=f"grading {assignment}", unit="notebook", disable=quiet, leave=True)
-        with warnings.catch_warnings():
-            # nbgrader's gradebook emits SQLAlchemy session warnings that concern it, not users
-            warnings.simplefilter("ignore")
-            run = engine.grade(
+    """Grade the assignments in one run; the runs, one per assignment, for callers that
+    report on them (demo)."""
+    bar = tqdm(desc="grading", unit="notebook", disable=quiet, leave=True)
+
+    def done(result):
+        bar.set_postfix_str(f"{result.assignment} {result.student}", refresh=False)
+        bar.update(1)
+
+    with warnings.catch_warnings():
+        # nbgrader's gradebook emits SQLAlchemy session warnings that concern it, not users
+        warnings.simplefilter("ignore")
+        try:
+            return engine.grade_many(
                 kit.root,
-                assignment,
+                assignments or kit.assignments(),
                 workers=workers,
                 students=students,
                 force=force,
                 in_kernel=in_kernel,
                 sandboxed=sandboxed,
-                on_plan=lambda total, bar=bar: bar.reset(total=total),
-                on_done=lambda result, bar=bar: bar.update(1),
+                on_plan=lambda total: bar.reset(total=total),
+                on_done=done,
             )
-        bar.close()
-        runs.append(run)
-    return runs
+        finally:
+            bar.close()
 
 
 def summary(run) -> list[str]:
-    lines = [
-        f"{run.assignment}: {len(run.graded)} graded, {len(run.skipped)} already up to date"
-        f" ({run.seconds:.1f} s)"
-    ]
+    lines = [f"{run.assignment}: {len(run.graded)} graded, {len(run.skipped)} already up to date"]
     for result in run.graded:
         if result.status != GRADED:
             lines.append(f"  {result.student}: {result.status}: {result.problem}")
@@ -101,4 +102,7 @@ def run(args) -> int:
     )
     for graded in runs:
         print("\n".join(summary(graded)))
+    if runs:
+        total = sum(len(graded.graded) for graded in runs)
+        print(f"{total} submission(s) graded in {runs[0].seconds:.1f} s")
     return 0

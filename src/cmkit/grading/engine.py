@@ -446,12 +446,18 @@ class CohortRun:
     assignment: str
     graded: list[SubmissionResult] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # up to date, not graded again
-    seconds: float = 0.0
+    seconds: float = 0.0  # the whole run's wall time (its assignments share one pool)
 
 
-def grade(
+def grade(course_root: Path, assignment: str, **options) -> CohortRun:
+    """Autograde every submission of ``assignment`` that is new or changed since it was graded
+    (the options are ``grade_many``'s)."""
+    return grade_many(course_root, [assignment], **options)[0]
+
+
+def grade_many(
     course_root: Path,
-    assignment: str,
+    assignments: list[str],
     *,
     workers: int | None = None,
     students: list[str] | None = None,
@@ -461,27 +467,39 @@ def grade(
     sandboxed: bool = True,
     on_done: Callable[[SubmissionResult], None] | None = None,
     on_plan: Callable[[int], None] | None = None,
-) -> CohortRun:
-    """Autograde every submission of ``assignment`` that is new or changed since it was graded."""
+) -> list[CohortRun]:
+    """Autograde the new or changed submissions of several assignments, one run per assignment.
+
+    One pool of workers serves every assignment: each worker starts its sandbox and warm
+    zygote (seconds of imports and dataset loading) once for the whole run, and no core waits
+    for an assignment's last submission before the next assignment starts.
+    """
     started = time.monotonic()
     config = course_config(course_root)
     gradebook_url = db_url(course_root, config)
-    jobs = plan(course_root, assignment, gradebook_url)
+    every_job = {
+        assignment: plan(course_root, assignment, gradebook_url) for assignment in assignments
+    }
     if students:
-        unknown = sorted(set(students) - {job.student for job in jobs})
+        submitted = {job.student for jobs in every_job.values() for job in jobs}
+        unknown = sorted(set(students) - submitted)
         if unknown:
             raise KitError(
-                f"student(s) {', '.join(unknown)}: no submission of {assignment} in "
+                f"student(s) {', '.join(unknown)}: no submission of {', '.join(assignments)} in "
                 "grading/submitted; collect their work first"
             )
-        jobs = [job for job in jobs if job.student in students]
-    run = CohortRun(assignment)
+        every_job = {
+            assignment: [job for job in jobs if job.student in students]
+            for assignment, jobs in every_job.items()
+        }
+    runs = {assignment: CohortRun(assignment) for assignment in assignments}
     todo = []
-    for job in jobs:
-        if not force and is_up_to_date(course_root, job):
-            run.skipped.append(job.student)
-        else:
-            todo.append(job)
+    for assignment, jobs in every_job.items():
+        for job in jobs:
+            if not force and is_up_to_date(course_root, job):
+                runs[assignment].skipped.append(job.student)
+            else:
+                todo.append(job)
     if on_plan:
         on_plan(len(todo))
     workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
@@ -491,14 +509,31 @@ def grade(
     with tempfile.TemporaryDirectory(prefix="cmkit-grade-") as scratch:
         if sandboxed and todo:
             sandbox.check_available(Path(scratch))
-        plans = None if in_kernel else plan_assignment(course_root, assignment, jobs)
         snapshot = _snapshot(gradebook_url, Path(scratch))
-        setup = Setup(course_root, snapshot, config, use_warm, plans, sandboxed)
+        planned = {job.assignment for job in todo}
+        setups = {
+            assignment: Setup(
+                course_root,
+                snapshot,
+                config,
+                use_warm,
+                None if in_kernel else plan_assignment(course_root, assignment, jobs),
+                sandboxed,
+            )
+            for assignment, jobs in every_job.items()
+            if assignment in planned
+        }
+
+        def keep(executed: Executed) -> None:
+            result = record(course_root, gradebook_url, config, executed)
+            runs[result.assignment].graded.append(result)
+            if on_done:
+                on_done(result)
+
         if workers == 1:
             _start_worker(use_warm, scratch, sandboxed)
-            finished = (execute_job(setup, job) for job in todo)
-            for executed in finished:
-                _keep(run, record(course_root, gradebook_url, config, executed), on_done)
+            for job in todo:
+                keep(execute_job(setups[job.assignment], job))
         else:
             pool = ProcessPoolExecutor(
                 max_workers=workers,
@@ -506,21 +541,16 @@ def grade(
                 initargs=(use_warm, scratch, sandboxed),
             )
             with pool:
-                futures = [pool.submit(execute_job, setup, job) for job in todo]
+                futures = [pool.submit(execute_job, setups[job.assignment], job) for job in todo]
                 try:
                     for future in as_completed(futures):
-                        executed = future.result()
-                        _keep(run, record(course_root, gradebook_url, config, executed), on_done)
+                        keep(future.result())
                 except BaseException:
                     for future in futures:
                         future.cancel()
                     raise
-    run.graded.sort(key=lambda result: result.student)
-    run.seconds = time.monotonic() - started
-    return run
-
-
-def _keep(run: CohortRun, result: SubmissionResult, on_done) -> None:
-    run.graded.append(result)
-    if on_done:
-        on_done(result)
+    elapsed = time.monotonic() - started
+    for run in runs.values():
+        run.graded.sort(key=lambda result: result.student)
+        run.seconds = elapsed
+    return list(runs.values())
