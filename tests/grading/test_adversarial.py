@@ -113,6 +113,27 @@ except MemoryError:
     print("memory limit reached")
 """
 
+FORK_BOMB = """
+import os, time
+_children = 0
+try:
+    for _ in range(5000):
+        if os.fork() == 0:
+            time.sleep(60)
+            os._exit(0)
+        _children += 1
+    print("no process limit")
+except OSError:
+    print("process limit reached after", _children)
+"""
+LEAVE_NOTE = """
+open("/tmp/answers-for-the-next-learner.txt", "w").write("42")
+"""
+LOOK_AROUND = """
+import os
+print("uid", os.getuid(), "tmp holds", sorted(os.listdir("/tmp")))
+"""
+
 
 def release_nb(root):
     return notebooks.read(root / "exercises" / ASSIGNMENT / NAME)
@@ -235,6 +256,7 @@ def corpus(root, port=9):
         "leaves-processes": (lambda f: write(f, with_code(full(), LEAVE_PROCESSES)), FULL, GRADED),
         "infinite-loop": (lambda f: write(f, with_code(blank(), INFINITE_LOOP)), 0, GRADED),
         "memory-hog": (lambda f: write(f, with_code(full(), MEMORY_HOG)), FULL, GRADED),
+        "fork-bomb": (lambda f: write(f, with_code(full(), FORK_BOMB)), FULL, GRADED),
         "honest-with-extras": (lambda f: write(f, with_extras(full())), FULL, GRADED),
         "huge-answer": (
             lambda f: write(f, with_code(blank(), "n_posts = list(range(3_000_000))")),
@@ -385,6 +407,33 @@ def test_the_sandbox_hides_instructor_files_and_the_network(graded, listener):
     with pytest.raises(OSError):
         listener.accept()
     assert outputs_of(root, "writes-outside").count("blocked:") == 4
+
+
+def test_a_fork_bomb_meets_the_process_limit(graded):
+    root, _, _, _ = graded
+    seen = outputs_of(root, "fork-bomb")
+    assert "process limit reached" in seen, seen[:500]
+
+
+def test_kernels_run_unprivileged_and_leave_nothing_to_the_next_learner(tmp_path):
+    """One worker grades one learner after the other from the same zygote: what the first
+    leaves in /tmp is gone for the second, and neither runs as root."""
+    import os
+
+    root = tmp_path / "course"
+    nbgrader_runner.make_course(root, course().root, [ASSIGNMENT])
+    nbgrader_runner.run(["generate_assignment", ASSIGNMENT, "--force"], root)
+    submitted = root / "grading" / "submitted"
+    write(submitted / "a-leaves-a-note" / ASSIGNMENT, with_code(solved(root), LEAVE_NOTE))
+    write(submitted / "b-looks-around" / ASSIGNMENT, with_code(solved(root), LOOK_AROUND))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        run = engine.grade(root, ASSIGNMENT, workers=1)
+    assert [autograded_score(r) for r in run.graded] == [FULL, FULL]
+    seen = outputs_of(root, "b-looks-around")
+    assert "tmp holds" in seen and "answers-for-the-next-learner" not in seen, seen[:500]
+    if os.geteuid() == 0:
+        assert "uid 0 " not in seen, seen[:500]
 
 
 def test_feedback_of_an_attack_explains_the_missing_answers(graded):

@@ -298,6 +298,7 @@ def _start_worker(use_warm: bool, scratch_root: str, sandboxed: bool) -> None:
     which the parent removes at the end; the sandbox when there is one) and its zygote."""
     global _SCRATCH
     _SCRATCH = Path(tempfile.mkdtemp(prefix="w", dir=scratch_root))
+    _SCRATCH.chmod(0o711)  # a kernel's own user passes through to its run folder, sees no other
     if use_warm:
         warm.start_zygote(_SCRATCH if sandboxed else None)  # before any event loop exists
 

@@ -6,11 +6,13 @@ folder of the notebook being graded. It does not see the gradebook, the instruct
 solutions, the course configuration, other learners' submissions or anyone's home. It has no
 network (only its own loopback), its own process, IPC and host-name namespaces, and dies with
 the grader. Kernels talk to the grader over Unix sockets in the run folder, which is bound at
-the same path inside and outside.
+the same path inside and outside. Kernels run as an unprivileged user of their own when
+the grader runs as root, with a limit on their processes (see ``kernel_user``).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -68,19 +70,78 @@ def kit_paths() -> list[Path]:
     return unique
 
 
+def _parents(paths: list[Path]) -> list[Path]:
+    found = {parent for path in paths for parent in path.parents if parent != Path("/")}
+    return sorted(found - {Path(folder) for folder in ("/tmp", *SYSTEM_DIRS)}, key=str)
+
+
 def command(scratch: Path, inner: list[str]) -> list[str]:
     """``inner`` run in a sandbox whose only writable folder is ``scratch``."""
     bwrap = shutil.which("bwrap")
     if bwrap is None:
         raise KitError(UNAVAILABLE.format(reason="bwrap is not installed"))
-    args = [bwrap, "--unshare-all", "--die-with-parent", "--new-session"]
-    args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
+    if os.geteuid() == 0:
+        # no user namespace: inside one, root stays root to the kernel, which then ignores the
+        # process limit; kernels drop to their own unprivileged user instead (kernel_user)
+        args = [bwrap, "--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts"]
+        args += ["--unshare-cgroup-try"]
+    else:
+        args = [bwrap, "--unshare-all"]
+    args += ["--die-with-parent", "--new-session", "--proc", "/proc", "--dev", "/dev"]
+    args += ["--perms", "1777", "--tmpfs", "/tmp"]
+    # the folders above each bound one, open to the kernel's own user (bwrap would make them
+    # root's alone); they hold nothing but the way down
+    for parent in _parents([*map(Path, ETC_FILES), *kit_paths(), scratch]):
+        args += ["--perms", "0755", "--dir", str(parent)]
     args += _system_binds()
     for path in kit_paths():
         args += ["--ro-bind", str(path), str(path)]
     args += ["--bind", str(scratch), str(scratch), "--chdir", str(scratch)]
     args += ["--setenv", "HOME", "/tmp", "--setenv", "MPLCONFIGDIR", "/tmp/matplotlib"]
     return [*args, "--", *inner]
+
+
+# Processes and threads a learner's kernel may have at once (ipykernel itself runs about ten
+# threads): enough for any honest notebook, a stop for a fork bomb.
+KERNEL_TASKS = 256
+KERNEL_UID_BASE = 2_000_000_000  # far above the users and the user namespaces of a system
+
+
+def kernel_user() -> tuple[int | None, int]:
+    """Who a sandboxed kernel runs as, and its limit on processes (``RLIMIT_NPROC``).
+
+    The limit counts every process of the kernel's *user*. A grader running as root gives each
+    worker's kernels a user of their own, unknown to the system: a fork bomb then meets its
+    limit without touching any other process. Otherwise kernels run as the grader, whose own
+    processes count too: the limit is what the grader runs now plus ``KERNEL_TASKS``.
+    """
+    import pwd
+
+    if os.geteuid() == 0:
+        uid = KERNEL_UID_BASE + os.getpid()  # unique while this worker lives
+        while True:
+            try:
+                pwd.getpwuid(uid)
+            except KeyError:
+                return uid, KERNEL_TASKS
+            uid += 1
+    return None, _tasks_of(os.getuid()) + KERNEL_TASKS
+
+
+def _tasks_of(uid: int) -> int:
+    """Threads of every process of ``uid`` (what RLIMIT_NPROC counts)."""
+    count = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/status") as status:
+                fields = dict(line.split(":", 1) for line in status if ":" in line)
+        except OSError:
+            continue
+        if int(fields.get("Uid", "-1 0").split()[0]) == uid:
+            count += int(fields.get("Threads", "1"))
+    return count
 
 
 def check_available(scratch: Path) -> None:

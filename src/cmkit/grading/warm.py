@@ -78,7 +78,9 @@ class Zygote:
         else:
             from cmkit.grading import sandbox
 
+            uid, tasks = sandbox.kernel_user()
             inner = [sys.executable, "-m", "cmkit.grading.warm", "serve", str(child_end.fileno())]
+            inner += [str(uid if uid is not None else -1), str(tasks)]
             self.process = subprocess.Popen(
                 sandbox.command(scratch, inner), pass_fds=(child_end.fileno(),)
             )
@@ -140,8 +142,21 @@ def _preload() -> None:
     import ipykernel.kernelapp  # noqa: F401
 
 
-def _serve(channel: socket.socket) -> None:
+# Set in a sandboxed zygote: the user its kernels run as (None: the zygote's own), their limit
+# on processes, and what /tmp held before any kernel ran (cleanup removes everything else).
+_KERNEL_UID: int | None = None
+_KERNEL_TASKS: int | None = None
+_TMP_KEPT: set[str] | None = None
+
+
+def _serve(channel: socket.socket, uid: int | None = None, tasks: int | None = None) -> None:
+    global _KERNEL_UID, _KERNEL_TASKS, _TMP_KEPT
     _preload()
+    if tasks is not None:  # sandboxed: /tmp is the sandbox's own
+        _KERNEL_UID, _KERNEL_TASKS = uid, tasks
+        if uid is not None:  # matplotlib's cache folder, made while preloading, is theirs
+            _chown_tree(Path(os.environ.get("MPLCONFIGDIR", "/tmp/matplotlib")), uid)
+        _TMP_KEPT = set(os.listdir("/tmp"))
     # the zygote adopts every orphan of its kernels, so cleanup can find what they left behind
     _prctl(PR_SET_CHILD_SUBREAPER, 1)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped by the system
@@ -169,6 +184,7 @@ def _serve(channel: socket.socket) -> None:
             reply = {"alive": _alive(int(request["pid"]))}
         elif op == "cleanup":
             reply = {"killed": _kill_descendants()}
+            _clear_tmp()
         else:
             reply = {"error": f"unknown request {op!r}"}
         channel.sendall((json.dumps(reply) + "\n").encode())
@@ -223,8 +239,46 @@ def _kill_descendants() -> int:
     return killed
 
 
+def _clear_tmp() -> None:
+    """What the last notebook left in the sandbox's /tmp goes: the next learner's kernel, forked
+    from the same zygote, must not read it."""
+    if _TMP_KEPT is None:
+        return
+    import shutil
+
+    for name in set(os.listdir("/tmp")) - _TMP_KEPT:
+        path = Path("/tmp", name)
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+
+
+def _chown_tree(root: Path, uid: int) -> None:
+    if not root.exists():
+        return
+    for folder, _, files in os.walk(root):
+        os.chown(folder, uid, uid)
+        for name in files:
+            os.chown(os.path.join(folder, name), uid, uid)
+
+
+def _become_kernel_user(request: dict[str, Any]) -> None:
+    """Run as the sandbox's kernel user from here on, owning the notebook's folder; unable to
+    gain privileges again (no setuid programs)."""
+    if _KERNEL_UID is not None:
+        for path in (request["cwd"], request["connection_file"]):
+            if os.path.exists(path):
+                os.chown(path, _KERNEL_UID, _KERNEL_UID)
+        os.setgroups([])
+        os.setgid(_KERNEL_UID)
+        os.setuid(_KERNEL_UID)
+    _prctl(PR_SET_NO_NEW_PRIVS, 1)
+
+
 PR_SET_PDEATHSIG = 1
 PR_SET_CHILD_SUBREAPER = 36
+PR_SET_NO_NEW_PRIVS = 38
 
 
 def _prctl(option: int, value: int) -> None:
@@ -243,7 +297,10 @@ LIMITS = {"RLIMIT_AS": 4 * 1024**3, "RLIMIT_FSIZE": 256 * 1024**2, "RLIMIT_NOFIL
 def _apply_limits() -> None:
     import resource
 
-    for name, value in LIMITS.items():
+    limits = dict(LIMITS)
+    if _KERNEL_TASKS is not None:
+        limits["RLIMIT_NPROC"] = _KERNEL_TASKS
+    for name, value in limits.items():
         limit = getattr(resource, name, None)
         if limit is not None:
             try:
@@ -259,6 +316,7 @@ def _run_kernel(request: dict[str, Any]) -> None:
         _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # dies with the zygote, whatever happens
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         _apply_limits()
+        _become_kernel_user(request)
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
@@ -451,4 +509,5 @@ class WarmKernelManager(AsyncKernelManager):
 
 
 if __name__ == "__main__" and sys.argv[1:2] == ["serve"]:
-    _serve(socket.socket(fileno=int(sys.argv[2])))
+    _uid, _tasks = int(sys.argv[3]), int(sys.argv[4])
+    _serve(socket.socket(fileno=int(sys.argv[2])), None if _uid < 0 else _uid, _tasks)
