@@ -109,3 +109,24 @@ def test_not_a_figure_and_an_empty_figure():
     fig, _ = plt.subplots(2, 2)
     with pytest.raises(NotAttempted):
         run(fig)
+
+
+def test_the_exported_summary_is_judged_as_the_live_figure():
+    """Trusted grading judges the figure's plain-data summary, outside the learner's kernel."""
+    import json
+
+    from cmkit.checks.core import EXPORTABLE, recording
+    from cmkit.grading.plain import from_plain, to_plain
+    from cmkit.kpi.dashboard import KIND
+
+    assert KIND in EXPORTABLE
+    wrong = dict(VALUES, revenue=np.linspace(1, 2, 12))
+    cases = [(build(), VALUES), (build(rate_scale=1, horizontal=True), VALUES), (build(), wrong)]
+    cases += [(build(suptitle=None), None), (plt.subplots(2, 2)[0], None)]
+    for fig, values in cases:
+        with recording() as session:
+            check_dashboard("dashboard", kpis=KPIS, values=values)
+        check = session.checks[0]
+        summary = from_plain(json.loads(json.dumps(to_plain(fig))))
+        assert check.evaluate(summary) == check.evaluate(fig)
+        plt.close(fig)

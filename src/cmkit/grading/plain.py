@@ -52,7 +52,8 @@ def to_plain(value: Any, budget: list[int] | None = None) -> dict:
     if isinstance(value, str):
         return {"t": "str", "v": str.__str__(value)}
     if isinstance(value, pd.Timestamp):
-        return {"t": "timestamp", "v": value.isoformat()}
+        zone = str(value.tz) if value.tz is not None else None
+        return {"t": "timestamp", "v": value.isoformat(), "tz": zone}
     if type(value) in (list, tuple, set, frozenset):
         items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
         kind = {list: "list", tuple: "tuple"}.get(type(value), "set")
@@ -90,10 +91,23 @@ def to_plain(value: Any, budget: list[int] | None = None) -> dict:
         from cmkit.checks.exported import summarise_figure
 
         summary = summarise_figure(value)
+        budget[0] -= sum(len(values) for p in summary.panels for values in p.series)
+        if budget[0] < 0:
+            return {"t": "unsupported", "type": "a figure too large to grade"}
         return {
             "t": "figure",
             "suptitle": summary.suptitle,
-            "panels": [[p.title, p.xlabel, p.ylabel, p.has_data] for p in summary.panels],
+            "panels": [
+                [
+                    p.title,
+                    p.xlabel,
+                    p.ylabel,
+                    p.has_data,
+                    p.titles,
+                    [[_float(v) for v in values] for values in p.series],
+                ]
+                for p in summary.panels
+            ],
         }
     if isinstance(value, Raised):
         return {"t": "raised", "error": value.error, "detail": value.detail}
@@ -119,6 +133,8 @@ def _cell(item: Any) -> Any:
         return {"ts": item.isoformat()}
     if isinstance(item, str):
         return str.__str__(item)
+    if item is Ellipsis:  # a column still holding the placeholder: "not attempted"
+        return {"ellipsis": True}
     try:
         if pd.isna(item):
             return None
@@ -139,19 +155,35 @@ def _float_back(value: Any) -> float:
     return float(value) if not isinstance(value, str) else float(value)
 
 
+def _cell_back(v: Any, dtype: str) -> Any:
+    import pandas as pd
+
+    if isinstance(v, dict):
+        if "ts" in v:
+            return pd.Timestamp(v["ts"])
+        if "ellipsis" in v:
+            return Ellipsis
+        return Unsupported(str(v.get("unsupported", "unknown")))
+    if isinstance(v, str) and v in ("nan", "inf", "-inf") and dtype.startswith("float"):
+        return float(v)
+    return v
+
+
+def _zone(name: str) -> str:
+    """A time zone pandas knows (the learner's data names it), else UTC."""
+    import pandas as pd
+
+    try:
+        pd.Timestamp(0, tz="UTC").tz_convert(name)
+    except Exception:  # an unknown or forged name
+        return "UTC"
+    return name
+
+
 def _column(data: list, dtype: str):
     import pandas as pd
 
-    values = [
-        pd.Timestamp(v["ts"])
-        if isinstance(v, dict) and "ts" in v
-        else (
-            float(v)
-            if isinstance(v, str) and v in ("nan", "inf", "-inf") and dtype.startswith("float")
-            else v
-        )
-        for v in data
-    ]
+    values = [_cell_back(v, dtype) for v in data]
     if dtype.startswith(("int", "uint")) and None not in values:
         return pd.array(values, dtype="int64")
     if dtype.startswith(("float", "Float", "Int", "UInt")):
@@ -159,8 +191,16 @@ def _column(data: list, dtype: str):
     if dtype == "bool":
         return pd.array(values, dtype="bool")
     if dtype.startswith("datetime64"):
-        return pd.to_datetime(pd.Series(values), utc=True).array
+        moments = pd.to_datetime(pd.Series(values), utc=True)
+        if ", " not in dtype:  # naive, as it was: ISO text without an offset reads as UTC
+            return moments.dt.tz_localize(None).array
+        return moments.dt.tz_convert(_zone(dtype.split(", ", 1)[1].rstrip("]"))).array
     return pd.array(values, dtype="object")
+
+
+def _panel(title, xlabel, ylabel, has_data, titles="", series=()) -> PanelSummary:
+    values = tuple(tuple(float(v) for v in drawn) for drawn in series)
+    return PanelSummary(str(title), str(xlabel), str(ylabel), bool(has_data), str(titles), values)
 
 
 def from_plain(data: dict) -> Any:
@@ -182,7 +222,9 @@ def from_plain(data: dict) -> Any:
     if kind == "str":
         return str(data["v"])
     if kind == "timestamp":
-        return pd.Timestamp(data["v"])
+        moment = pd.Timestamp(data["v"])
+        zone = data.get("tz")
+        return moment.tz_convert(_zone(zone)) if zone and moment.tz is not None else moment
     if kind in ("list", "tuple", "set"):
         items = [from_plain(item) for item in data["v"]]
         return {"list": list, "tuple": tuple, "set": set}[kind](items)
@@ -201,7 +243,7 @@ def from_plain(data: dict) -> Any:
             frame[column] = pd.Series(_column(data["data"][i], dtype), index=index)
         return frame
     if kind == "figure":
-        panels = tuple(PanelSummary(*panel) for panel in data["panels"])
+        panels = tuple(_panel(*panel) for panel in data["panels"])
         return FigureSummary(panels, data.get("suptitle", ""))
     if kind == "raised":
         return Raised(data["error"], data["detail"])

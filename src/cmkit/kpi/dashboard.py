@@ -24,7 +24,7 @@ import numpy as np
 
 from cmkit import checks  # noqa: F401  (registers the generic evaluators)
 from cmkit.checks.core import Check, Outcome, Wrong, describe_type, evaluator, lookup, run
-from cmkit.checks.evaluators import chart_panels
+from cmkit.checks.exported import FigureSummary, PanelSummary, summarise_figure
 from cmkit.checks.messages import say
 
 from .messages import DASHBOARD
@@ -64,32 +64,11 @@ def check_dashboard(
     return run(Check(KIND, name, what, params, hint), lookup(name, depth=2))
 
 
-def panel_title(ax) -> str:
-    """All of a panel's titles (left, centre, right) as one text."""
-    return " ".join(t for t in (ax.get_title(loc) for loc in ("left", "center", "right")) if t)
-
-
-def drawn_series(ax) -> list[np.ndarray]:
-    """Every sequence of values a panel draws: lines, bars (heights or widths), points."""
-    from matplotlib.container import BarContainer
-
-    found = [np.asarray(line.get_ydata(), dtype=float) for line in ax.lines]
-    for container in ax.containers:
-        if isinstance(container, BarContainer):
-            horizontal = getattr(container, "orientation", "vertical") == "horizontal"
-            sizes = [p.get_width() if horizontal else p.get_height() for p in container.patches]
-            found.append(np.asarray(sizes, dtype=float))
-    for collection in ax.collections:
-        offsets = np.asarray(collection.get_offsets(), dtype=float)
-        if offsets.ndim == 2 and offsets.shape[1] == 2 and len(offsets):
-            found.append(offsets[:, 1])
-    return found
-
-
-def shows(ax, expected: list[float], rtol: float) -> bool:
+def shows(panel: PanelSummary, expected: list[float], rtol: float) -> bool:
     """Whether the panel draws ``expected`` (in order), at one of the accepted scales."""
     wanted = np.asarray(expected, dtype=float)
-    for drawn in drawn_series(ax):
+    for drawn in panel.series:
+        drawn = np.asarray(drawn, dtype=float)
         if drawn.shape != wanted.shape:
             continue
         for scale in SCALES:
@@ -98,13 +77,13 @@ def shows(ax, expected: list[float], rtol: float) -> bool:
     return False
 
 
-def _assign(panels, kpis: list[str]) -> dict[str, Any]:
+def _assign(panels: tuple[PanelSummary, ...], kpis: list[str]) -> dict[str, PanelSummary]:
     """KPI -> its panel; the longest KPI name a title holds wins ('engagement rate by reach'
     is the engagement-rate panel, not the reach panel)."""
     by_length = sorted(kpis, key=len, reverse=True)
-    assigned: dict[str, Any] = {}
-    for ax in panels:
-        title = panel_title(ax)
+    assigned: dict[str, PanelSummary] = {}
+    for panel in panels:
+        title = panel.titles
         kpi = next((k for k in by_length if k.lower() in title.lower()), None)
         if kpi is None:
             raise Wrong(
@@ -114,40 +93,37 @@ def _assign(panels, kpis: list[str]) -> dict[str, Any]:
             )
         if kpi in assigned:
             raise Wrong(
-                DASHBOARD["kpi_twice"].format(
-                    kpi=kpi, first=panel_title(assigned[kpi]), second=title
-                )
+                DASHBOARD["kpi_twice"].format(kpi=kpi, first=assigned[kpi].titles, second=title)
             )
-        assigned[kpi] = ax
+        assigned[kpi] = panel
     missing = [k for k in kpis if k not in assigned]
     if missing:
         raise Wrong(DASHBOARD["kpi_missing"].format(kpis=", ".join(map(repr, missing))))
     return assigned
 
 
-@evaluator(KIND)
+@evaluator(KIND, exportable=True)
 def judge_dashboard(check: Check, answer: Any) -> None:
     from matplotlib.figure import Figure
 
     p = check.params
-    if not isinstance(answer, Figure):
+    if isinstance(answer, Figure):  # in the kernel; trusted grading exports the summary
+        answer = summarise_figure(answer)
+    if not isinstance(answer, FigureSummary):
         if answer is None:
             raise Wrong(say("none_value"))
         article, actual = describe_type(answer)
         raise Wrong(say("not_figure", article=article, actual=actual))
-    panels = chart_panels(answer)
-    if not any(ax.has_data() for ax in panels):
+    if not any(panel.has_data for panel in answer.panels):
         raise Wrong(say("figure_nothing_drawn", name=check.name), not_attempted=True)
-    suptitle = answer._suptitle.get_text() if answer._suptitle is not None else ""
-    if not suptitle.strip():
+    if not answer.suptitle.strip():
         raise Wrong(DASHBOARD["no_suptitle"])
-    assigned = _assign(panels, p["kpis"])
+    assigned = _assign(answer.panels, p["kpis"])
     for kpi in p["kpis"]:
-        ax = assigned[kpi]
-        label = ax.get_ylabel()
-        if not UNIT.search(label):
-            raise Wrong(DASHBOARD["no_unit"].format(title=panel_title(ax), label=label))
+        panel = assigned[kpi]
+        if not UNIT.search(panel.ylabel):
+            raise Wrong(DASHBOARD["no_unit"].format(title=panel.titles, label=panel.ylabel))
     for kpi, expected in p.get("values", {}).items():
-        ax = assigned[kpi]
-        if not shows(ax, expected, p.get("rtol", 1e-3)):
-            raise Wrong(DASHBOARD["wrong_values"].format(title=panel_title(ax), kpi=kpi))
+        panel = assigned[kpi]
+        if not shows(panel, expected, p.get("rtol", 1e-3)):
+            raise Wrong(DASHBOARD["wrong_values"].format(title=panel.titles, kpi=kpi))
