@@ -18,6 +18,7 @@ import pytest
 
 from cmkit import nbgrader_runner, notebooks
 from cmkit.course import course
+from cmkit.fixtures import load_fixtures
 from cmkit.grading import engine
 from cmkit.grading.results import BROKEN, GRADED, MISSING
 from cmkit.proving import fill_answers
@@ -458,3 +459,147 @@ def test_in_kernel_grading_would_have_been_fooled(tmp_path):
     assert autograded_score(fooled) == FULL
     assert autograded_score(honest) == 0
     assert json.loads(json.dumps(honest.problem)) == ""
+
+
+# --- attacks on replayed test cells ---------------------------------------------------------
+# A replayed test cell (cmkit.grading.replay) computes something from an answer before checking
+# it: `calendar_problems = validate_calendar(calendar, MONTH)`. In the kernel, a learner could
+# make that computation lie; replayed outside, it runs on the exported answer alone.
+
+PATCH_VALIDATORS = """
+import cmkit.planning as _planning
+
+_planning.validate_calendar = _planning.find_problems = lambda *args, **kwargs: []
+validate_calendar = find_problems = _planning.validate_calendar
+"""
+PATCH_HEADLINE_RULES = """
+import cmkit.capstone as _capstone
+
+_capstone.headline_problems = lambda *args, **kwargs: []
+headline_problems = _capstone.headline_problems
+"""
+LYING_SORT = """
+pd.Series.is_monotonic_increasing = property(lambda self: True)
+"""
+MEMORISED_EXAMPLES = """
+LOOKUP = dict(EXAMPLES)
+
+
+def triage(text):
+    return LOOKUP.get(text, "question")
+"""
+PERFECT_TRIAGE_SCORE = """
+import types
+
+import cmkit.care
+import cmkit.care.triage
+
+
+def _perfect(*args, **kwargs):
+    return types.SimpleNamespace(accuracy=1.0, lowest_recall=1.0, hint="")
+
+
+score_triage = cmkit.care.score_triage = cmkit.care.triage.score_triage = _perfect
+"""
+# student -> (assignment, answer cell, its wrong answer (a fixture's name, or code), the attack
+#             added to it, the replayed test cells it targets)
+REPLAYED = {
+    "patches-calendar-validators": (
+        "03-content-planning",
+        "q5_1_calendar",
+        "template_unchanged",
+        PATCH_VALIDATORS,
+        ("q5_1_calendar_valid", "q5_1_calendar_moments"),
+    ),
+    "patches-headline-rules": (
+        "09-capstone",
+        "q2_2_headline",
+        "vanity_headline",
+        PATCH_HEADLINE_RULES,
+        ("q2_2_headline_rules",),
+    ),
+    "lies-about-sorting": (
+        "07-influencers-paid",
+        "q3_3_shortlist",
+        "most_expensive_first",
+        LYING_SORT,
+        ("q3_3_shortlist_sorted",),
+    ),
+    "fakes-triage-score": (
+        "04-community-care",
+        "q1_1_triage",
+        MEMORISED_EXAMPLES,
+        PERFECT_TRIAGE_SCORE,
+        ("q1_1_triage_labelled", "q1_1_triage_new_messages"),
+    ),
+}
+REPLAYED_ASSIGNMENTS = sorted({case[0] for case in REPLAYED.values()})
+
+
+def wrong_answer(assignment: str, cell: str, wrong: str) -> str:
+    fixtures = {f.name: f for f in load_fixtures(course().fixtures_file(assignment))}
+    return fixtures[wrong].answers[cell] if wrong in fixtures else wrong
+
+
+def by_student(runs) -> dict:
+    return {f"{r.student}/{r.assignment}": r for run in runs for r in run.graded}
+
+
+@pytest.fixture(scope="module")
+def replayed(tmp_path_factory):
+    """Each attack, its control (the same wrong answer without the attack) and an honest
+    learner, graded by the kit, and the attacks graded in the kernel as nbgrader would."""
+    root = tmp_path_factory.mktemp("replayed")
+    nbgrader_runner.make_course(root, course().root, REPLAYED_ASSIGNMENTS)
+    submitted = root / "grading" / "submitted"
+    for assignment in REPLAYED_ASSIGNMENTS:
+        nbgrader_runner.run(["generate_assignment", assignment, "--force"], root)
+        name = f"{assignment}.ipynb"
+        solution = notebooks.read(root / "solutions" / assignment / name)
+        honest, _ = fill_answers(notebooks.read(root / "exercises" / assignment / name), solution)
+        write(submitted / "honest" / assignment, honest, name=name)
+    for student, (assignment, cell, wrong, attack, _) in REPLAYED.items():
+        name = f"{assignment}.ipynb"
+        solution = notebooks.read(root / "solutions" / assignment / name)
+        control = wrong_answer(assignment, cell, wrong)
+        for who, text in ((f"{student}-control", control), (student, control + "\n" + attack)):
+            release = notebooks.read(root / "exercises" / assignment / name)
+            nb, used = fill_answers(release, solution, {cell: text})
+            assert used == {cell}
+            write(submitted / who / assignment, nb, name=name)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        attackers = list(REPLAYED)
+        fooled = engine.grade_many(
+            root, REPLAYED_ASSIGNMENTS, workers=2, students=attackers, in_kernel=True
+        )
+        kit = engine.grade_many(root, REPLAYED_ASSIGNMENTS, workers=2, force=True)
+    return by_student(kit), by_student(fooled)
+
+
+def test_replayed_cells_give_an_attack_no_more_than_its_wrong_answer(replayed):
+    kit, _ = replayed
+    for student, (assignment, _, _, _, targets) in REPLAYED.items():
+        attack, control = kit[f"{student}/{assignment}"], kit[f"{student}-control/{assignment}"]
+        assert attack.status == GRADED, (student, attack.problem)
+        assert autograded_score(attack) <= autograded_score(control), student
+        cells = {c.cell: c for c in attack.cells}
+        for target in targets:
+            assert cells[target].passed is False and cells[target].message, (student, target)
+
+
+def test_the_same_attacks_fool_in_kernel_grading(replayed):
+    kit, fooled = replayed
+    for student, (assignment, _, _, _, targets) in REPLAYED.items():
+        in_kernel = fooled[f"{student}/{assignment}"]
+        assert autograded_score(in_kernel) > autograded_score(kit[f"{student}/{assignment}"])
+        cells = {c.cell: c for c in in_kernel.cells}
+        assert all(cells[target].passed for target in targets), student
+
+
+def test_honest_work_earns_every_point_of_the_replayed_assignments(replayed):
+    kit, _ = replayed
+    for assignment in REPLAYED_ASSIGNMENTS:
+        result = kit[f"honest/{assignment}"]
+        failed = [f"{c.cell}: {c.message[:200]}" for c in result.cells if c.passed is False]
+        assert not failed, (assignment, failed)

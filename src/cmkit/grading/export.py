@@ -20,26 +20,31 @@ EXPORT_DIR = ".cmkit-exports"
 
 def export(cell_id: str, folder: str) -> None:
     from cmkit.checks.core import MISSING
-    from cmkit.checks.evaluators import call_safely
-    from cmkit.checks.exported import FunctionResults
-
-    from .plain import to_plain
 
     namespace = sys._getframe(1).f_globals  # the notebook's namespace
     folder = Path(folder)
     with open(folder / PLAN_FILE, "rb") as stream:  # written by the grader, not the learner
         plan = pickle.load(stream)
-    exported = []
-    for item in plan.get(cell_id, []):
-        value = namespace.get(item["name"], MISSING)
-        if item["kind"] == "function" and callable(value) and not isinstance(value, type):
-            value = FunctionResults(tuple(call_safely(value, args) for args in item["cases"]))
-        try:
-            exported.append(to_plain(value))
-        except Exception as error:  # an answer that cannot be read is reported as such
-            exported.append({"t": "unsupported", "type": f"{type(value).__name__} ({error})"})
+    exported = [
+        answer(namespace.get(item["name"], MISSING), item) for item in plan.get(cell_id, [])
+    ]
     exports = folder / EXPORT_DIR
     exports.mkdir(exist_ok=True)
     temporary = exports / f".{cell_id}.tmp"
     temporary.write_text(json.dumps(exported), encoding="utf-8")
     os.replace(temporary, exports / f"{cell_id}.json")
+
+
+def answer(value, item: dict) -> dict:
+    """One answer as plain data; a function as its results on the item's inputs."""
+    from cmkit.checks.evaluators import call_safely
+    from cmkit.checks.exported import FunctionResults
+
+    from .plain import to_plain
+
+    if item["kind"] == "function" and callable(value) and not isinstance(value, type):
+        value = FunctionResults(tuple(call_safely(value, args) for args in item["cases"]))
+    try:
+        return to_plain(value)
+    except Exception as error:  # an answer that cannot be read is reported as such
+        return {"t": "unsupported", "type": f"{type(value).__name__} ({error})"}

@@ -17,8 +17,16 @@ helpers is never run in the learner's kernel:
    error output with the check's message when it fails, so nbgrader's ``SaveAutoGrades``
    scores it exactly as usual.
 
-A test cell that the plan cannot run (plain ``assert`` code an instructor added, or code that
-reads a learner's variable directly) keeps nbgrader's usual semantics and runs in the kernel.
+A test cell whose code computes from the learner's variables before checking them cannot be
+planned with the setup alone: it is *replayed* instead (``cmkit.grading.replay``). Planned
+with the solution's answers, it records the learner variables it reads; the kernel exports
+those as plain data (a learner's function as its results on recorded inputs), and the grader
+runs the cell's own source on them, in a copy of the setup's namespace.
+
+A test cell that can be neither (plain ``assert`` code an instructor added, a learner's
+function whose next input depends on its last answer, answers that lose something as plain
+data) keeps nbgrader's usual semantics and runs in the kernel; ``NotebookPlan.in_kernel``
+says why.
 """
 
 from __future__ import annotations
@@ -35,7 +43,10 @@ import nbformat
 
 from cmkit import notebooks
 from cmkit.checks.core import EXPORTABLE, NOT_ATTEMPTED, Check, recording
+from cmkit.grading import replay, replay_plan
 from cmkit.grading.export import EXPORT_DIR, PLAN_FILE
+from cmkit.grading.replay import Replay, quiet
+from cmkit.grading.replay_plan import SolutionRun
 
 MAX_EXPORT_BYTES = 64 * 1024 * 1024  # per test cell; a larger export is not read
 
@@ -49,6 +60,7 @@ class NotebookPlan:
     """What each test cell of one notebook asks, learned outside any learner's process."""
 
     checks: dict[str, list[Check]] = field(default_factory=dict)  # judged outside the kernel
+    replays: dict[str, Replay] = field(default_factory=dict)  # replayed outside the kernel
     sources: dict[str, str] = field(default_factory=dict)  # hash of the planned source
     in_kernel: dict[str, str] = field(default_factory=dict)  # cell -> why it runs in the kernel
 
@@ -65,19 +77,27 @@ def plan_notebook(source_nb) -> NotebookPlan:
     matplotlib.use("Agg")
     plan = NotebookPlan()
     namespace: dict = {"__name__": "__main__"}
+    setup: list[str] = []
+    solution = SolutionRun(source_nb.cells)  # run only if a test cell needs answers
     here = os.getcwd()
     with tempfile.TemporaryDirectory(prefix="cmkit-plan-") as scratch:
         os.chdir(scratch)  # instructor code that writes files writes them here
         try:
-            for cell in source_nb.cells:
+            for position, cell in enumerate(source_nb.cells):
                 cell_id = notebooks.grade_id(cell)
                 if _is_instructor_code(cell):
+                    setup.append(cell.source)
                     try:
-                        exec(compile(cell.source, f"<{cell_id}>", "exec"), namespace)
+                        with quiet():
+                            exec(compile(cell.source, f"<{cell_id}>", "exec"), namespace)
                     except Exception:  # later test cells will fall back to the kernel
                         pass
                 elif notebooks.is_autograded_test(cell):
-                    _plan_test(plan, cell_id, cell.source, namespace)
+                    failed = _plan_test(plan, cell_id, cell.source, namespace)
+                    if failed:
+                        _plan_replay(
+                            plan, cell_id, cell.source, tuple(setup), failed, solution, position
+                        )
         finally:
             os.chdir(here)
             import matplotlib.pyplot as plt
@@ -86,29 +106,43 @@ def plan_notebook(source_nb) -> NotebookPlan:
     return plan
 
 
-def _plan_test(plan: NotebookPlan, cell_id: str, source: str, namespace: dict) -> None:
+def _plan_test(plan: NotebookPlan, cell_id: str, source: str, namespace: dict) -> str | None:
+    """Plan the cell's checks; when its code fails without the learner's answers, say why
+    (the caller then tries to replay it)."""
     try:
         code = compile(source, f"<{cell_id}>", "exec")
     except SyntaxError as error:
         plan.in_kernel[cell_id] = f"not plain Python ({error.msg})"
-        return
+        return None
     with recording() as session:
         try:
-            exec(code, dict(namespace))
+            with quiet():
+                exec(code, dict(namespace))
         except Exception as error:
-            plan.in_kernel[cell_id] = (
-                f"its code needs the learner's kernel ({type(error).__name__})"
-            )
-            return
+            return f"its code needs the learner's kernel ({type(error).__name__})"
     if not session.checks:
         plan.in_kernel[cell_id] = "it calls no check helper"
-        return
+        return None
     live = sorted({check.kind for check in session.checks} - EXPORTABLE)
     if live:
         plan.in_kernel[cell_id] = f"its {', '.join(live)} check reads live objects"
-        return
+        return None
     plan.checks[cell_id] = session.checks
     plan.sources[cell_id] = source_hash(source)
+    return None
+
+
+def _plan_replay(plan, cell_id, source, setup, why, solution, position) -> None:
+    """Replay the cell on the learner's exported variables if it can be (replay_plan)."""
+    try:
+        planned = replay_plan.plan(cell_id, source, setup, solution.up_to(position))
+    except Exception as error:  # an unforeseen cell: nbgrader's usual way
+        planned = f"{why}; it could not be planned for replay ({type(error).__name__})"
+    if isinstance(planned, Replay):
+        plan.replays[cell_id] = planned
+        plan.sources[cell_id] = source_hash(source)
+    else:
+        plan.in_kernel[cell_id] = planned
 
 
 def export_source(cell_id: str, folder: Path) -> str:
@@ -125,12 +159,15 @@ def prepare(nb, plan: NotebookPlan, folder: Path):
     kernel_plan = {}
     for cell in nb.cells:
         cell_id = notebooks.grade_id(cell)
-        if not notebooks.is_autograded_test(cell) or cell_id not in plan.checks:
+        if not notebooks.is_autograded_test(cell) or cell_id not in plan.sources:
             continue
         if source_hash(cell.source) != plan.sources[cell_id]:
             continue  # not the source the plan was made from: nbgrader's usual way
         judged[cell_id] = cell.source
         cell.source = export_source(cell_id, folder)
+        if cell_id in plan.replays:
+            kernel_plan[cell_id] = plan.replays[cell_id].kernel_plan()
+            continue
         kernel_plan[cell_id] = [
             {
                 "name": check.name,
@@ -166,11 +203,17 @@ def judge(nb, plan: NotebookPlan, judged: dict[str, str], folder: Path) -> None:
         cell.source = judged[cell_id]
         errors = [o for o in cell.get("outputs", []) if o.output_type == "error"]
         values = read_exports(folder, cell_id)
-        checks = plan.checks[cell_id]
+        replayed = plan.replays.get(cell_id)
+        checks = plan.checks.get(cell_id, [])
+        expected = len(replayed.names) if replayed else len(checks)
         outputs = []
-        if values is None or len(values) != len(checks):
+        if values is None or len(values) != expected:
             detail = f" ({errors[0].ename}: {errors[0].evalue})" if errors else ""
             outputs.append(_error("NotAttempted", _not_exported(cell_id) + detail))
+        elif replayed:
+            failure = replay.judge(replayed, values, cell_id)
+            if failure:
+                outputs.append(_error(*failure))
         else:
             for check, value in zip(checks, values, strict=True):
                 outcome = check.evaluate(value)
