@@ -52,7 +52,8 @@ def test_the_course_has_assignments():
 @pytest.mark.parametrize("assignment", grouped(ASSIGNMENTS))
 def test_solution_earns_every_autograded_point(proofs, assignment):
     solution = attempt(proofs(assignment), SOLUTION)
-    assert solution.graded and solution.max_score > 0
+    assert solution.graded, f"the solution was not graded: {solution.problem}"
+    assert solution.max_score > 0
     assert solution.score == solution.max_score, f"failed cells: {solution.failed_cells}"
 
 
@@ -60,7 +61,7 @@ def test_solution_earns_every_autograded_point(proofs, assignment):
 @pytest.mark.parametrize("assignment", grouped(ASSIGNMENTS))
 def test_blank_release_earns_nothing_and_grades_without_crashing(proofs, assignment):
     blank = attempt(proofs(assignment), BLANK)
-    assert blank.graded, "the blank release was not autograded"
+    assert blank.graded, f"the blank release was not autograded: {blank.problem}"
     assert blank.score == 0, f"the blank release earned {blank.score} points"
 
 
@@ -70,7 +71,8 @@ def test_wrong_answer_fixture_loses_points_on_the_question_it_changes(proofs, ca
     assignment, name = case
     fixture = next(f for f in load_fixtures(COURSE.fixtures_file(assignment)) if f.name == name)
     result = attempt(proofs(assignment), f"{FIXTURE}-{name}")
-    assert result.graded and result.score < result.max_score, f"{name} kept every point"
+    assert result.graded, f"{name} was not graded: {result.problem}"
+    assert result.score < result.max_score, f"{name} kept every point"
     questions = {re.match(r"q\d+_\d+", cell_id).group(0) for cell_id in fixture.answers}
     failed_questions = {re.match(r"q\d+_\d+", cell).group(0) for cell in result.failed_cells}
     assert questions & failed_questions, (

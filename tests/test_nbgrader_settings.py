@@ -7,7 +7,7 @@ import pytest
 
 from cmkit import nbgrader_runner, nbgrader_settings, notebooks
 from cmkit.gradebook import cell_scores
-from cmkit.proving import fill_answers
+from cmkit.proving import fill_answers, log_problem
 
 from .toy_course import make_toy_source
 
@@ -34,7 +34,13 @@ def graded(tmp_path_factory):
     deleted.cells = [c for c in deleted.cells if notebooks.grade_id(c) != "q1_1_total_check"]
     notebooks.write(deleted, submitted / "deleted" / "toy" / "toy.ipynb")
 
-    nbgrader_runner.run(["autograde", "toy", "--force"], work)
+    dies = nbformat.from_dict(answered)
+    dies.cells[2].source = "import os\nos._exit(1)"
+    notebooks.write(dies, submitted / "dies" / "toy" / "toy.ipynb")
+
+    # nbgrader exits 1 for the learner whose kernel died, having graded the others
+    log = nbgrader_runner.run(["autograde", "toy", "--force"], work, check=False)
+    (work / "autograde.log").write_text(log)
     return work
 
 
@@ -61,6 +67,17 @@ def test_a_deleted_test_cell_is_put_back_and_graded(graded):
     autograded = notebooks.read(graded / "grading" / "autograded" / "deleted" / "toy" / "toy.ipynb")
     assert "q1_1_total_check" in notebooks.cells_by_id(autograded)
     assert score(graded, "deleted") == (2, 2)
+
+
+@pytest.mark.slow
+def test_the_proof_says_why_nbgrader_could_not_grade_an_attempt(graded):
+    log = (graded / "autograde.log").read_text()
+    assert not (graded / "grading" / "autograded" / "dies" / "toy").exists()
+    assert log_problem(log, "dies") == (
+        "Kernel died while waiting for execute reply. | "
+        "nbclient.exceptions.DeadKernelError: Kernel died"
+    )
+    assert log_problem(log, "warns") == "nbgrader's log says nothing about it"
 
 
 def test_folders_map_onto_the_layout():

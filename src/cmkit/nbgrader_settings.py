@@ -40,6 +40,9 @@ NOT_A_NOTEBOOK = _globs_for_names_not_ending_with(KEPT_NAMES)
 WARNING_PATTERN = r"(?m)^.*(Warning|warn\().*$"
 
 CELL_TIMEOUT_SECONDS = 60
+# nbgrader fails a whole notebook (nothing graded) when a cell's last outputs arrive more than
+# nbclient's 4 s after its reply, which happens on a loaded machine: wait longer instead.
+IOPUB_TIMEOUT_SECONDS = 30
 
 
 def apply(c, root: Path | str) -> None:
@@ -66,6 +69,7 @@ def apply(c, root: Path | str) -> None:
     c.IgnorePattern.pattern = WARNING_PATTERN
     c.Execute.timeout = CELL_TIMEOUT_SECONDS
     c.Execute.interrupt_on_timeout = True
+    c.Execute.iopub_timeout = IOPUB_TIMEOUT_SECONDS
     c.Execute.kernel_name = "python3"
     c.LimitOutput.max_lines = 1000
     c.LimitOutput.max_traceback = 100

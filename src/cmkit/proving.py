@@ -8,6 +8,7 @@ touched. One ``nbgrader autograde`` run grades all the attempts together.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,7 @@ class Attempt:
     max_score: float = 0.0
     failed_cells: list[str] = field(default_factory=list)
     graded: bool = False
+    problem: str = ""  # why nbgrader did not grade it, from its log
 
     @property
     def ok(self) -> bool:
@@ -64,7 +66,7 @@ class Proof:
             f"{self.assignment} / {a.student}: expected {a.expectation}, got "
             f"{a.score:g}/{a.max_score:g}"
             + (f" (failed: {', '.join(a.failed_cells)})" if a.failed_cells else "")
-            + ("" if a.graded else f" (not graded: see {self.log})")
+            + ("" if a.graded else f" (not graded: {a.problem or 'see ' + str(self.log)})")
             for a in self.attempts
             if not a.ok
         ]
@@ -157,4 +159,36 @@ def prove(course: Course, assignment: str, workdir: Path) -> Proof:
         attempt.score = sum(s.score for s in auto)
         attempt.max_score = sum(s.max_score for s in auto)
         attempt.failed_cells = sorted(s.cell for s in auto if not s.full)
+        if not attempt.graded:
+            attempt.problem = log_problem(log, attempt.student)
     return Proof(assignment, attempts, release, workdir / "autograde.log")
+
+
+def log_problem(log: str, student: str) -> str:
+    """Why nbgrader's log says it could not grade ``student``'s attempt: the errors it logged
+    just before giving up on it, and the last line of its traceback (e.g. "Kernel died while
+    waiting for execute reply. | nbclient.exceptions.DeadKernelError: Kernel died")."""
+    lines = log.splitlines()
+    marker = f"{os.sep}{student}{os.sep}"
+    start = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if "error processing assignment" in line and marker in line
+        ),
+        None,
+    )
+    if start is None:
+        return "nbgrader's log says nothing about it"
+    reasons = []
+    for line in reversed(lines[:start]):  # what it logged just before, about this attempt
+        if "| ERROR]" not in line:
+            break
+        reasons.insert(0, line.split("]", 1)[1].strip())
+    traceback = []
+    for line in lines[start + 1 :]:
+        if line.startswith("[") and "| ERROR]" not in line:
+            break  # nbgrader moved on
+        if line.strip() and "| ERROR]" not in line:
+            traceback.append(line.strip())
+    return " | ".join(reasons + traceback[-1:]) or lines[start].strip()

@@ -135,8 +135,14 @@ def test_an_interrupted_run_finishes_with_the_same_grades(template, parallel, tm
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and len(list(folder.glob("*.json"))) < 2:
         time.sleep(0.1)
+    below = descendants(process.pid)
     process.send_signal(signal.SIGKILL)
     process.wait()
+    # its workers and their sandboxes end with it: none goes on writing beside the next run
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and [pid for pid in below if alive(pid)]:
+        time.sleep(0.05)
+    assert [pid for pid in below if alive(pid)] == []
     done_before = len(list(folder.glob("*.json")))
     assert 0 < done_before < 8, "the run was not interrupted half-way"
     resumed = grade_quietly(root, workers=2)
@@ -145,6 +151,32 @@ def test_an_interrupted_run_finishes_with_the_same_grades(template, parallel, tm
     assert len(everyone) == 8
     expected_root, _ = parallel
     assert per_cell(root, everyone) == per_cell(expected_root, everyone)
+
+
+def descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
 
 
 def test_no_kernel_outlives_grading(parallel):

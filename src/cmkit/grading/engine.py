@@ -293,14 +293,26 @@ def _run_root(work: Path) -> Path:
     return _SCRATCH if _SCRATCH is not None and _SCRATCH.is_dir() else work
 
 
-def _start_worker(use_warm: bool, scratch_root: str, sandboxed: bool) -> None:
+def _start_worker(
+    use_warm: bool, scratch_root: str, sandboxed: bool, grader: int | None = None
+) -> None:
     """Per worker: its own folder for kernels' run folders (inside the run's scratch folder,
-    which the parent removes at the end; the sandbox when there is one) and its zygote."""
+    which the parent removes at the end; the sandbox when there is one) and its zygote.
+
+    A pool worker dies with its ``grader`` (Ctrl-C, a killed process): left running, it would
+    write autograded folders that the resumed run writes too, and keep its sandbox."""
     global _SCRATCH
+    if grader is not None:
+        warm.die_with(grader)
     _SCRATCH = Path(tempfile.mkdtemp(prefix="w", dir=scratch_root))
     _SCRATCH.chmod(0o711)  # a kernel's own user passes through to its run folder, sees no other
     if use_warm:
         warm.start_zygote(_SCRATCH if sandboxed else None)  # before any event loop exists
+        if grader is not None:
+            from multiprocessing import util
+
+            # a pool worker stops its zygote as it exits, once its kernels' processes are gone
+            util.Finalize(None, warm.stop_zygote, exitpriority=10)
 
 
 # --- parent side --------------------------------------------------------------------------
@@ -533,13 +545,16 @@ def grade_many(
 
         if workers == 1:
             _start_worker(use_warm, scratch, sandboxed)
-            for job in todo:
-                keep(execute_job(setups[job.assignment], job))
+            try:
+                for job in todo:
+                    keep(execute_job(setups[job.assignment], job))
+            finally:
+                warm.stop_zygote()  # this process lives on: its sandbox must not
         else:
             pool = ProcessPoolExecutor(
                 max_workers=workers,
                 initializer=_start_worker,
-                initargs=(use_warm, scratch, sandboxed),
+                initargs=(use_warm, scratch, sandboxed, os.getpid()),
             )
             with pool:
                 futures = [pool.submit(execute_job, setups[job.assignment], job) for job in todo]

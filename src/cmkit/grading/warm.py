@@ -109,6 +109,12 @@ class Zygote:
         return int(self.ask(op="cleanup").get("killed", 0))
 
     def close(self) -> None:
+        """Stop the zygote once every process of its kernels is gone (cleanup waits for them),
+        so nothing a learner started outlives grading, even for a moment."""
+        try:
+            self.cleanup()
+        except (OSError, RuntimeError, ValueError):  # already stopped
+            pass
         try:
             self._socket.close()
             if self.process is not None:
@@ -223,20 +229,29 @@ def _descendants(root: int) -> list[int]:
     return found
 
 
+CLEANUP_SECONDS = 10.0  # how long cleanup waits for killed processes to be gone
+
+
 def _kill_descendants() -> int:
-    """SIGKILL every process below the zygote, until none is left (forks race the kill)."""
-    killed = 0
-    for _ in range(20):
-        pids = _descendants(os.getpid())
-        if not pids:
+    """SIGKILL every process below the zygote and wait until they are gone: a process is
+    counted once, and forks that race the kill are killed in the next round. Returns how many
+    processes there were."""
+    import time
+
+    killed: set[int] = set()
+    deadline = time.monotonic() + CLEANUP_SECONDS
+    while time.monotonic() < deadline:
+        living = [pid for pid in _descendants(os.getpid()) if _alive(pid)]
+        if not living:
             break
-        for pid in pids:
+        for pid in living:
             try:
                 os.kill(pid, signal.SIGKILL)
-                killed += 1
-            except ProcessLookupError:
-                pass
-    return killed
+            except (ProcessLookupError, PermissionError):
+                continue
+            killed.add(pid)
+        time.sleep(0.001)
+    return len(killed)
 
 
 def _clear_tmp() -> None:
@@ -288,6 +303,13 @@ def _prctl(option: int, value: int) -> None:
         ctypes.CDLL(None, use_errno=True).prctl(option, value, 0, 0, 0)
     except (OSError, AttributeError):  # not Linux: cleanup relies on process groups only
         pass
+
+
+def die_with(parent: int) -> None:
+    """End this process with a SIGKILL when ``parent`` (the process that started it) ends."""
+    _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it ended before the request was made
+        os._exit(1)
 
 
 # Limits of a learner's kernel: memory (address space), size of files it writes, open files.
@@ -400,6 +422,14 @@ def start_zygote(scratch: Path | None = None) -> Zygote:
         _ZYGOTE = Zygote(scratch)
         _OWNER = os.getpid()
     return _ZYGOTE
+
+
+def stop_zygote() -> None:
+    """Stop this process's zygote, if it started one (at the end of grading)."""
+    global _ZYGOTE, _OWNER
+    if _ZYGOTE is not None and _OWNER == os.getpid():
+        _ZYGOTE.close()
+    _ZYGOTE = _OWNER = None
 
 
 class WarmProvisioner(LocalProvisioner):
