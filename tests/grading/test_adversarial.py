@@ -464,7 +464,9 @@ def test_in_kernel_grading_would_have_been_fooled(tmp_path):
 # --- attacks on replayed test cells ---------------------------------------------------------
 # A replayed test cell (cmkit.grading.replay) computes something from an answer before checking
 # it: `calendar_problems = validate_calendar(calendar, MONTH)`. In the kernel, a learner could
-# make that computation lie; replayed outside, it runs on the exported answer alone.
+# make that computation lie; replayed outside, it runs on the exported answer alone. A bridged
+# cell (cmkit.grading.bridge) runs the crisis simulation outside and only asks the kernel for
+# the playbook's decisions: patching the scoring in the kernel changes nothing.
 
 PATCH_VALIDATORS = """
 import cmkit.planning as _planning
@@ -501,6 +503,11 @@ def _perfect(*args, **kwargs):
 
 score_triage = cmkit.care.score_triage = cmkit.care.triage.score_triage = _perfect
 """
+PATCH_CRISIS_SCORING = """
+import cmkit.crisis.scoring as _scoring
+
+_scoring.CrisisResult.passed = lambda self, outcome_id: True
+"""
 # student -> (assignment, answer cell, its wrong answer (a fixture's name, or code), the attack
 #             added to it, the replayed test cells it targets)
 REPLAYED = {
@@ -524,6 +531,13 @@ REPLAYED = {
         "most_expensive_first",
         LYING_SORT,
         ("q3_3_shortlist_sorted",),
+    ),
+    "patches-crisis-scoring": (
+        "06-crisis",
+        "q5_1_playbook",
+        "answers_after_three_hours",
+        PATCH_CRISIS_SCORING,
+        ("q5_1_golden_hour",),
     ),
     "fakes-triage-score": (
         "04-community-care",

@@ -16,6 +16,7 @@ from cmkit.fixtures import load_fixtures
 from cmkit.grading import replay, trusted
 from cmkit.grading.export import answer
 from cmkit.grading.plain import from_plain
+from cmkit.grading.replay_plan import LocalChannel
 from cmkit.proving import fill_answers
 
 matplotlib.use("Agg")
@@ -23,10 +24,9 @@ pytestmark = pytest.mark.xdist_group("trusted-course")
 
 ASSIGNMENTS = course().assignments()
 # The crisis exercise's playbook is called by a simulation whose next situation depends on
-# the playbook's last decisions: its results cannot be recorded in advance.
-SIMULATION = "it calls the learner's function `playbook` on inputs that depend on what it returns"
-IN_KERNEL = {
-    ("06-crisis", cell): SIMULATION
+# the playbook's last decisions: the simulation runs in the grader and asks the kernel.
+BRIDGED = {
+    ("06-crisis", cell)
     for cell in (
         "q5_1_golden_hour",
         "q5_1_strategy_fit",
@@ -46,13 +46,24 @@ def plans():
     return {assignment: trusted.plan_notebook(solution(assignment)) for assignment in ASSIGNMENTS}
 
 
-def test_only_the_crisis_simulation_runs_in_the_learners_kernel(plans):
+def test_no_test_cell_of_the_course_runs_in_the_learners_kernel(plans):
     in_kernel = {
         (assignment, cell): why
         for assignment, plan in plans.items()
         for cell, why in plan.in_kernel.items()
     }
-    assert in_kernel == IN_KERNEL
+    assert in_kernel == {}
+
+
+def test_only_the_crisis_simulation_asks_the_learners_kernel_live(plans):
+    bridged = {
+        (assignment, cell)
+        for assignment, plan in plans.items()
+        for cell, replayed in plan.replays.items()
+        if replayed.bridged
+    }
+    assert bridged == BRIDGED
+    assert {plans[a].replays[c].bridged for a, c in BRIDGED} == {("playbook",)}
 
 
 def test_every_other_test_cell_is_judged_outside(plans):
@@ -93,7 +104,7 @@ def outside(plan, cell_id, namespace):
         for item in items
     ]
     if cell_id in plan.replays:
-        return replay.judge(plan.replays[cell_id], values, cell_id)
+        return replay.judge(plan.replays[cell_id], values, cell_id, LocalChannel(namespace))
     for check, value in zip(plan.checks[cell_id], values, strict=True):
         outcome = check.evaluate(value)
         if not outcome.passed:

@@ -92,6 +92,12 @@ class FunctionResults:
 
 
 @dataclass(frozen=True)
+class Bridged:
+    """A learner's function that answers from the kernel while its test is judged
+    (``cmkit.grading.bridge``)."""
+
+
+@dataclass(frozen=True)
 class Unsupported:
     """An exported value the checks cannot read; ``type_name`` says what it was."""
 

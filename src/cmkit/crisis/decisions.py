@@ -45,6 +45,8 @@ CHOICES = {
 class Decision:
     """One decision. Only the settings of its action are filled in."""
 
+    _plain_data = True  # crosses to a learner's kernel as plain data when graded
+
     action: str
     strategy: str | None = None
     channel: str | None = None

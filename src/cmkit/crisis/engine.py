@@ -46,6 +46,8 @@ _NORMAL = NormalDist()
 class Post:
     """One post in the feed: a sample mention, an inject, an article or the brand's own post."""
 
+    _plain_data = True  # crosses to a learner's kernel as plain data when graded
+
     time: pd.Timestamp
     network: str
     author: str
@@ -67,6 +69,8 @@ class Post:
 class InjectView:
     """An inject as the war room shows it."""
 
+    _plain_data = True  # crosses to a learner's kernel as plain data when graded
+
     id: str
     kind: str
     title: str
@@ -80,6 +84,8 @@ class InjectView:
 @dataclass(frozen=True)
 class DoneView:
     """A decision already taken, as the playbook sees it."""
+
+    _plain_data = True  # crosses to a learner's kernel as plain data when graded
 
     action: str
     time: pd.Timestamp
@@ -95,6 +101,8 @@ class Situation:
     ``baseline_volume`` is the usual number per 15 minutes before the crisis;
     ``net_sentiment`` = (positive − negative) / all mentions over the last hour
     (0 when there was none); ``injects`` are the events so far, newest last."""
+
+    _plain_data = True  # crosses to a learner's kernel as plain data when graded
 
     time: pd.Timestamp
     clock: str

@@ -209,19 +209,22 @@ def execute_job(setup: Setup, job: Job) -> Executed:
             run_dir = Path(tempfile.mkdtemp(prefix="n", dir=_run_root(work)))
             resources = _resources(setup, job, name, run_dir)
             plan = (setup.plans or {}).get(name)
+            judging = None
             try:
                 for step in SANITIZE:
                     nb, resources = _make(step, setup)(nb, resources)
-                judged = trusted.prepare(nb, plan, run_dir) if plan else {}
+                judging = trusted.prepare(nb, plan, run_dir) if plan else None
                 with _time_limit(setup.notebook_timeout):
                     for step in EXECUTE:
                         nb, resources = _make(step, setup, run_dir)(nb, resources)
-                if plan:
-                    trusted.judge(nb, plan, judged, run_dir)
+                if judging:
+                    trusted.judge(nb, plan, judging, run_dir)
             except Exception as error:  # a dead kernel, a corrupt cell: report, do not score
                 outcome.broken[name] = f"{name}.ipynb could not be graded ({_one_line(error)})"
                 continue
             finally:
+                if judging:
+                    judging.close()
                 if setup.warm:  # whatever the notebook left running
                     warm.start_zygote(_SCRATCH if setup.sandboxed else None).cleanup()
                 shutil.rmtree(run_dir, ignore_errors=True)

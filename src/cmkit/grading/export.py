@@ -16,6 +16,7 @@ from pathlib import Path
 
 PLAN_FILE = ".cmkit-plan.pickle"  # written by the trusted side: names, function inputs
 EXPORT_DIR = ".cmkit-exports"
+BRIDGE_ADDRESS = ".cmkit-bridge"  # the grader's socket for bridged functions
 
 
 def export(cell_id: str, folder: str) -> None:
@@ -25,14 +26,22 @@ def export(cell_id: str, folder: str) -> None:
     folder = Path(folder)
     with open(folder / PLAN_FILE, "rb") as stream:  # written by the grader, not the learner
         plan = pickle.load(stream)
-    exported = [
-        answer(namespace.get(item["name"], MISSING), item) for item in plan.get(cell_id, [])
-    ]
+    items = plan.get(cell_id, [])
+    exported = [answer(namespace.get(item["name"], MISSING), item) for item in items]
     exports = folder / EXPORT_DIR
     exports.mkdir(exist_ok=True)
     temporary = exports / f".{cell_id}.tmp"
     temporary.write_text(json.dumps(exported), encoding="utf-8")
     os.replace(temporary, exports / f"{cell_id}.json")
+    bridged = {
+        item["name"]: namespace[item["name"]]
+        for item, plain in zip(items, exported, strict=True)
+        if item["kind"] == "bridge" and plain.get("t") == "bridged"
+    }
+    if bridged:  # the grader judges the cell now, asking these functions
+        from .bridge import serve
+
+        serve(str(folder / BRIDGE_ADDRESS), cell_id, bridged)
 
 
 def answer(value, item: dict) -> dict:
@@ -42,8 +51,11 @@ def answer(value, item: dict) -> dict:
 
     from .plain import to_plain
 
-    if item["kind"] == "function" and callable(value) and not isinstance(value, type):
+    function = callable(value) and not isinstance(value, type)
+    if item["kind"] == "function" and function:
         value = FunctionResults(tuple(call_safely(value, args) for args in item["cases"]))
+    elif item["kind"] == "bridge" and function:
+        return {"t": "bridged"}  # answers the grader's questions once exported
     try:
         return to_plain(value)
     except Exception as error:  # an answer that cannot be read is reported as such

@@ -1,20 +1,27 @@
-"""Answers as plain JSON data, to carry them out of the learner's kernel.
+"""Answers as plain JSON data, to carry them out of the learner's kernel (and, for a bridged
+function, the grader's questions into it).
 
-Only builtin scalars and containers, exact pandas tables and columns, and figure summaries
-cross; everything else becomes ``unsupported`` with its type's name. Values are rebuilt from
-their data (an ``int`` subclass becomes a plain ``int``, a ``str`` subclass a plain ``str``), so
-an object that claims to equal everything arrives as what it really holds. The trusted side
-never unpickles anything that came from a learner.
+Only builtin scalars and containers, exact pandas tables and columns, figure summaries and
+the kit's read-only records that say they may (a crisis ``Situation``, a ``Decision``) cross;
+everything else becomes ``unsupported`` with its type's name. Values are rebuilt from their
+data (an ``int`` subclass becomes a plain ``int``, a ``str`` subclass a plain ``str``), so an
+object that claims to equal everything arrives as what it really holds. The trusted side
+never unpickles anything that came from a learner, and rebuilds only the kit's classes.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import numbers
+import sys
+from dataclasses import fields, is_dataclass
+from types import MappingProxyType
 from typing import Any
 
 from cmkit.checks.core import MISSING
 from cmkit.checks.exported import (
+    Bridged,
     FigureSummary,
     FunctionResults,
     PanelSummary,
@@ -37,6 +44,16 @@ def to_plain(value: Any, budget: list[int] | None = None) -> dict:
     budget[0] -= 1
     if budget[0] < 0:
         return {"t": "unsupported", "type": "a value too large to grade"}
+    # the exact builtin scalars first: most of what crosses, and cheap to recognise
+    kind = type(value)
+    if kind is str:
+        return {"t": "str", "v": value}
+    if kind is int:
+        return {"t": "int", "v": value}
+    if kind is bool:
+        return {"t": "bool", "v": value}
+    if kind is float:
+        return {"t": "float", "v": _float(value)}
     if value is MISSING:
         return {"t": "missing"}
     if value is None:
@@ -113,7 +130,56 @@ def to_plain(value: Any, budget: list[int] | None = None) -> dict:
         return {"t": "raised", "error": value.error, "detail": value.detail}
     if isinstance(value, FunctionResults):
         return {"t": "results", "v": [to_plain(item, budget) for item in value.results]}
-    return {"t": "unsupported", "type": type(value).__name__}
+    if isinstance(value, Bridged):
+        return {"t": "bridged"}
+    if type(value) is MappingProxyType:
+        return {
+            "t": "mapping",
+            "v": [[to_plain(k, budget), to_plain(v, budget)] for k, v in value.items()],
+        }
+    if _kit_record(kind):
+        return {
+            "t": "record",
+            "type": f"{kind.__module__}.{kind.__qualname__}",
+            "v": [[name, to_plain(getattr(value, name), budget)] for name in _field_names(kind)],
+        }
+    return {"t": "unsupported", "type": kind.__name__}
+
+
+@functools.cache
+def _kit_record(cls: type) -> bool:
+    """Whether ``cls`` is one of the kit's read-only records that may cross as their fields:
+    a frozen dataclass of a kit module that says so (``_plain_data = True``), such as the
+    crisis simulation's ``Situation`` and ``Decision``."""
+    return (
+        isinstance(cls, type)
+        and is_dataclass(cls)
+        and cls.__dataclass_params__.frozen
+        and cls.__dict__.get("_plain_data") is True
+        and cls.__module__.startswith("cmkit.")
+        and "." not in cls.__qualname__
+    )
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls) if f.init)
+
+
+def _record(data: dict) -> Any:
+    """A kit record rebuilt from its fields. Only a class of a kit module already loaded
+    qualifies (nothing is imported on the data's say), with exactly its fields."""
+    module, _, name = str(data.get("type", "")).rpartition(".")
+    cls = getattr(sys.modules.get(module) if module.startswith("cmkit.") else None, name, None)
+    if not isinstance(cls, type) or not _kit_record(cls) or cls.__module__ != module:
+        return Unsupported(str(data.get("type", "unknown"))[:100])
+    values = {str(key): from_plain(item) for key, item in data["v"]}
+    if set(values) != set(_field_names(cls)):
+        return Unsupported(name)
+    try:
+        return cls(**values)
+    except Exception:  # fields the class refuses
+        return Unsupported(name)
 
 
 def _cell(item: Any) -> Any:
@@ -169,6 +235,7 @@ def _cell_back(v: Any, dtype: str) -> Any:
     return v
 
 
+@functools.cache
 def _zone(name: str) -> str:
     """A time zone pandas knows (the learner's data names it), else UTC."""
     import pandas as pd
@@ -222,8 +289,10 @@ def from_plain(data: dict) -> Any:
     if kind == "str":
         return str(data["v"])
     if kind == "timestamp":
-        moment = pd.Timestamp(data["v"])
         zone = data.get("tz")
+        if isinstance(data.get("ns"), int):
+            return pd.Timestamp(data["ns"], tz=_zone(str(zone)) if zone else None)
+        moment = pd.Timestamp(data["v"])
         return moment.tz_convert(_zone(zone)) if zone and moment.tz is not None else moment
     if kind in ("list", "tuple", "set"):
         items = [from_plain(item) for item in data["v"]]
@@ -249,4 +318,10 @@ def from_plain(data: dict) -> Any:
         return Raised(data["error"], data["detail"])
     if kind == "results":
         return FunctionResults(tuple(from_plain(item) for item in data["v"]))
+    if kind == "bridged":
+        return Bridged()
+    if kind == "mapping":
+        return MappingProxyType({from_plain(k): from_plain(v) for k, v in data["v"]})
+    if kind == "record":
+        return _record(data)
     return Unsupported(data.get("type", "unknown"))

@@ -36,13 +36,19 @@ class Replay:
     setup: tuple[str, ...]  # the instructor's cells before the test, in order
     names: list[str]  # the learner's variables the cell reads, in export order
     calls: dict[str, list[tuple]] = field(default_factory=dict)  # function -> its inputs
+    # functions called on inputs that depend on their answers: asked live (cmkit.grading.bridge)
+    bridged: tuple[str, ...] = ()
 
     def kernel_plan(self) -> list[dict]:
         """What ``cmkit.grading.export`` writes for this cell, one item per name."""
         return [
             {
                 "name": name,
-                "kind": "function" if name in self.calls else "value",
+                "kind": "bridge"
+                if name in self.bridged
+                else "function"
+                if name in self.calls
+                else "value",
                 "cases": list(self.calls.get(name, [])),
             }
             for name in self.names
@@ -57,6 +63,16 @@ class Missed(BaseException):
 
 class TimedOut(BaseException):
     pass
+
+
+def answer_of(result):
+    """What the learner's function gave, as the kernel gave it: its value, or its error
+    raised again under the same name."""
+    from cmkit.checks.exported import Raised
+
+    if isinstance(result, Raised):
+        raise _error_type(result.error)(result.detail)
+    return result
 
 
 def call_key(args: tuple) -> str:
@@ -81,8 +97,6 @@ class StandIn:
         self._answers = {call_key(args): result for args, result in answered}
 
     def __call__(self, *args, **kwargs):
-        from cmkit.checks.exported import Raised
-
         key = None if kwargs else call_key(args)
         if key not in self._answers:
             raise Missed(
@@ -90,31 +104,35 @@ class StandIn:
                 "your notebook, so the grader could not judge it; your instructor can check "
                 "this cell by hand."
             )
-        result = self._answers[key]
-        if isinstance(result, Raised):
-            raise _error_type(result.error)(result.detail)
-        return copy.deepcopy(result)  # test code may change what it is given
+        return copy.deepcopy(answer_of(self._answers[key]))  # test code may change it
 
 
-def bind(namespace: dict, replay: Replay, values: list) -> dict:
+def bind(namespace: dict, replay: Replay, values: list, channel=None) -> dict:
     """The learner's rebuilt values in ``namespace``; a missing variable stays unbound (the
-    helpers then say "not attempted", other code raises ``NameError`` as in the kernel)."""
+    helpers then say "not attempted", other code raises ``NameError`` as in the kernel).
+    A bridged function asks the kernel through ``channel`` (``cmkit.grading.bridge``)."""
     from cmkit.checks.core import MISSING
-    from cmkit.checks.exported import FunctionResults
+    from cmkit.checks.exported import Bridged, FunctionResults
 
     for name, value in zip(replay.names, values, strict=True):
         if value is MISSING:
             continue
         if name in replay.calls and isinstance(value, FunctionResults):
             value = StandIn(name, replay.calls[name], value.results)
+        elif name in replay.bridged and isinstance(value, Bridged):
+            from .bridge import Caller
+
+            if channel is None:
+                continue  # no kernel to ask: as if it were not there
+            value = Caller(name, channel)
         namespace[name] = value
     return namespace
 
 
-def judge(replay: Replay, values: list, label: str) -> tuple[str, str] | None:
+def judge(replay: Replay, values: list, label: str, channel=None) -> tuple[str, str] | None:
     """Replay the cell on ``values`` (rebuilt exports, in ``replay.names`` order): ``None``
     when it passes, else the error it ends with, as ``(name, message)``."""
-    namespace = bind(setup_namespace(replay.setup), replay, values)
+    namespace = bind(setup_namespace(replay.setup), replay, values, channel)
     return run_cell(replay.source, namespace, label)
 
 
@@ -203,7 +221,13 @@ def quiet():
 
 @contextlib.contextmanager
 def _elsewhere():
-    """Quietly, in a scratch folder: files the instructor's code writes are not kept."""
+    """Quietly, in a scratch folder: files the instructor's code writes are not kept. (A
+    bridged cell is judged in a thread, where changing the process's folder would move the
+    grading worker's too: it stays where it is.)"""
+    if threading.current_thread() is not threading.main_thread():
+        with quiet():
+            yield
+        return
     here = os.getcwd()
     with tempfile.TemporaryDirectory(prefix="cmkit-replay-") as scratch:
         os.chdir(scratch)

@@ -11,10 +11,12 @@ cells are run up to the test. Then:
 2. a learner's function is recorded while the cell runs with the solution's function; the
    cell runs again with a probe function that answers ``None``: if the inputs differ (a
    simulation whose next situation depends on the last decision), the function cannot be
-   replaced by its results and the cell stays in the kernel;
+   replaced by its results: it is *bridged*, asked live from the kernel while the grader
+   judges the cell (``cmkit.grading.bridge``);
 3. the cell is judged twice, on the solution's live values and on the same values exported
-   and rebuilt as the grader will rebuild a learner's: a cell whose outcome changes stays in
-   the kernel (its answers lose something as plain data).
+   and rebuilt as the grader will rebuild a learner's (a bridged function's questions and
+   answers crossing as JSON too): a cell whose outcome changes stays in the kernel (its
+   answers lose something as plain data).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from cmkit import notebooks
 from cmkit.checks.core import MISSING, Check, recording
 
 from . import replay
+from .bridge import Answers
 from .export import answer
 from .plain import from_plain, to_plain
 
@@ -118,6 +121,7 @@ class SolutionRun:
         self.cells = list(cells)
         self.done = 0
         self.namespace: dict = {"__name__": "__main__"}
+        self.answers = Answers()  # what its bridged functions answered, for later tests
 
     def up_to(self, position: int) -> dict:
         with replay.quiet():
@@ -174,8 +178,15 @@ def _record(source, setup, values: dict, functions: dict, label: str):
     return session.checks, recorders, error
 
 
-def plan(cell_id: str, source: str, setup: tuple[str, ...], solution: dict) -> replay.Replay | str:
-    """A ``Replay`` for the cell, or why it must run in the learner's kernel."""
+def plan(
+    cell_id: str,
+    source: str,
+    setup: tuple[str, ...],
+    solution: dict,
+    answers: Answers | None = None,
+) -> replay.Replay | str:
+    """A ``Replay`` for the cell, or why it must run in the learner's kernel. ``answers``
+    keeps what the solution's bridged functions answered, for the notebook's next cells."""
     pristine = replay.setup_namespace(setup)
     names = learner_names(source, pristine, solution)
     while True:  # again if the helpers check names found only by running the cell
@@ -189,24 +200,26 @@ def plan(cell_id: str, source: str, setup: tuple[str, ...], solution: dict) -> r
         if not more:
             break
         names = sorted(set(names) | more)
+    bridged = []
     if recorders:
         _, probes, _ = _record(
             source, setup, values, {name: _probe for name in recorders}, f"{cell_id} (probe)"
         )
         for name, probe in probes.items():
             if [_key(c) for c in probe.calls] != [_key(c) for c in recorders[name].calls]:
-                return (
-                    f"it calls the learner's function `{name}` on inputs that depend on "
-                    "what it returns"
-                )
+                bridged.append(name)  # its next input depends on its answers: asked live
     calls = {}
     for name, recorder in recorders.items():
+        if name in bridged:
+            if recorder.keywords:
+                return f"it calls the learner's function `{name}` with keyword arguments"
+            continue
         found = _calls(name, recorder, checks)
         if isinstance(found, str):
             return found
         calls[name] = found
-    planned = replay.Replay(source, tuple(setup), names, calls)
-    return _same_outcome(planned, cell_id, solution) or planned
+    planned = replay.Replay(source, tuple(setup), names, calls, tuple(bridged))
+    return _same_outcome(planned, cell_id, solution, answers) or planned
 
 
 def _key(plain: dict) -> str:
@@ -240,7 +253,9 @@ def _unsupported(plain: Any) -> bool:
     return False
 
 
-def _same_outcome(planned: replay.Replay, cell_id: str, solution: dict) -> str | None:
+def _same_outcome(
+    planned: replay.Replay, cell_id: str, solution: dict, answers: Answers | None
+) -> str | None:
     """Why replaying on exported answers would judge the solution otherwise, or ``None``."""
     namespace = replay.setup_namespace(planned.setup)
     namespace.update(_live(solution, planned.names))
@@ -250,8 +265,30 @@ def _same_outcome(planned: replay.Replay, cell_id: str, solution: dict) -> str |
         from_plain(json.loads(json.dumps(answer(solution.get(item["name"], MISSING), item))))
         for item in items
     ]
-    replayed = replay.judge(planned, exported, cell_id)
+    replayed = replay.judge(planned, exported, cell_id, LocalChannel(solution, answers))
     if replayed != live:
         seen = replayed[0] if replayed else "a pass"
         return f"its answers lose something as plain data (replayed, the solution gets {seen})"
     return None
+
+
+class LocalChannel:
+    """The bridge to a kernel, played by the functions of ``namespace`` in this process (the
+    solution's, when planning): each question and answer crosses as JSON, as they cross
+    from a learner's kernel, and questions asked again are answered from ``answers``."""
+
+    def __init__(self, namespace: dict, answers: Answers | None = None):
+        self.namespace = namespace
+        self.answers = answers if answers is not None else Answers()
+
+    def ask(self, name: str, args: tuple) -> Any:
+        from cmkit.checks.evaluators import call_safely
+
+        function = self.namespace[name]
+        asked = f"{name} {id(function)}"  # a function the solution redefines is asked anew
+        answer = self.answers.recall(asked, args)
+        if answer is None:
+            crossed = from_plain(json.loads(json.dumps(to_plain(tuple(args)))))
+            answer = json.loads(json.dumps(to_plain(call_safely(function, tuple(crossed)))))
+            self.answers.keep(asked, args, answer)
+        return from_plain(answer)

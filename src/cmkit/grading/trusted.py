@@ -43,7 +43,8 @@ import nbformat
 
 from cmkit import notebooks
 from cmkit.checks.core import EXPORTABLE, NOT_ATTEMPTED, Check, recording
-from cmkit.grading import replay, replay_plan
+from cmkit.checks.exported import Bridged
+from cmkit.grading import bridge, replay, replay_plan
 from cmkit.grading.export import EXPORT_DIR, PLAN_FILE
 from cmkit.grading.replay import Replay, quiet
 from cmkit.grading.replay_plan import SolutionRun
@@ -135,7 +136,9 @@ def _plan_test(plan: NotebookPlan, cell_id: str, source: str, namespace: dict) -
 def _plan_replay(plan, cell_id, source, setup, why, solution, position) -> None:
     """Replay the cell on the learner's exported variables if it can be (replay_plan)."""
     try:
-        planned = replay_plan.plan(cell_id, source, setup, solution.up_to(position))
+        planned = replay_plan.plan(
+            cell_id, source, setup, solution.up_to(position), solution.answers
+        )
     except Exception as error:  # an unforeseen cell: nbgrader's usual way
         planned = f"{why}; it could not be planned for replay ({type(error).__name__})"
     if isinstance(planned, Replay):
@@ -152,9 +155,22 @@ def export_source(cell_id: str, folder: Path) -> str:
     )
 
 
-def prepare(nb, plan: NotebookPlan, folder: Path):
+@dataclass
+class Judging:
+    """The test cells of one notebook judged outside its kernel, while it runs and after."""
+
+    sources: dict[str, str]  # cell -> its own source, given back once judged
+    bridge: bridge.Bridge | None = None  # judges bridged cells while the kernel runs them
+
+    def close(self) -> None:
+        if self.bridge is not None:
+            self.bridge.close()
+
+
+def prepare(nb, plan: NotebookPlan, folder: Path) -> Judging:
     """The notebook to execute: planned test cells replaced by exports (hidden tests leave
-    the notebook); the plan file the exports read. Returns the cells judged outside."""
+    the notebook); the plan file the exports read; a bridge listening for the cells whose
+    learner's function is asked live. Returns the cells judged outside."""
     judged = {}
     kernel_plan = {}
     for cell in nb.cells:
@@ -178,7 +194,23 @@ def prepare(nb, plan: NotebookPlan, folder: Path):
         ]
     with open(folder / PLAN_FILE, "wb") as stream:
         pickle.dump(kernel_plan, stream)
-    return judged
+    judging = Judging(judged)
+    if any(plan.replays[cell].bridged for cell in judged if cell in plan.replays):
+        judging.bridge = bridge.Bridge(
+            folder, lambda cell_id, channel: _judge_bridged(plan, folder, cell_id, channel)
+        )
+    return judging
+
+
+def _judge_bridged(plan: NotebookPlan, folder: Path, cell_id: str, channel):
+    """A bridged cell, judged while the kernel answers through ``channel``."""
+    replayed = plan.replays.get(cell_id)
+    values = read_exports(folder, cell_id)
+    if replayed is None or not replayed.bridged:
+        return ("NotJudged", f"{cell_id} is not judged this way")
+    if values is None or len(values) != len(replayed.names):
+        return ("NotAttempted", _not_exported(cell_id))
+    return replay.judge(replayed, values, cell_id, channel)
 
 
 def read_exports(folder: Path, cell_id: str) -> list | None:
@@ -194,20 +226,29 @@ def read_exports(folder: Path, cell_id: str) -> list | None:
         return None
 
 
-def judge(nb, plan: NotebookPlan, judged: dict[str, str], folder: Path) -> None:
+def judge(nb, plan: NotebookPlan, judging: Judging, folder: Path) -> None:
     """Give each judged test cell its source back and the outcome of its checks as output."""
+    if judging.bridge is not None:
+        judging.bridge.close()  # every bridged cell the kernel reached has been judged
     for cell in nb.cells:
         cell_id = notebooks.grade_id(cell)
-        if cell_id not in judged:
+        if cell_id not in judging.sources:
             continue
-        cell.source = judged[cell_id]
+        cell.source = judging.sources[cell_id]
         errors = [o for o in cell.get("outputs", []) if o.output_type == "error"]
         values = read_exports(folder, cell_id)
         replayed = plan.replays.get(cell_id)
         checks = plan.checks.get(cell_id, [])
         expected = len(replayed.names) if replayed else len(checks)
         outputs = []
-        if values is None or len(values) != expected:
+        asked = judging.bridge.outcomes if judging.bridge else {}
+        if replayed and replayed.bridged and cell_id in asked:  # judged while the kernel ran
+            outputs += [_error(*asked[cell_id])] if asked[cell_id] else []
+        elif (
+            values is None
+            or len(values) != expected
+            or any(isinstance(value, Bridged) for value in values)  # a function never asked
+        ):
             detail = f" ({errors[0].ename}: {errors[0].evalue})" if errors else ""
             outputs.append(_error("NotAttempted", _not_exported(cell_id) + detail))
         elif replayed:
