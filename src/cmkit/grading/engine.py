@@ -526,19 +526,15 @@ def grade_many(
         if sandboxed and todo:
             sandbox.check_available(Path(scratch))
         snapshot = _snapshot(gradebook_url, Path(scratch))
-        planned = {job.assignment for job in todo}
-        setups = {
-            assignment: Setup(
-                course_root,
-                snapshot,
-                config,
-                use_warm,
-                None if in_kernel else plan_assignment(course_root, assignment, jobs),
-                sandboxed,
-            )
-            for assignment, jobs in every_job.items()
-            if assignment in planned
-        }
+
+        def setup_of(assignment: str) -> Setup:
+            jobs = every_job[assignment]
+            plans = None if in_kernel else plan_assignment(course_root, assignment, jobs)
+            return Setup(course_root, snapshot, config, use_warm, plans, sandboxed)
+
+        # each assignment's tests are planned (seconds of instructor code) just before its
+        # submissions are handed out, while the workers start and grade the one before
+        assignments_todo = list(dict.fromkeys(job.assignment for job in todo))
 
         def keep(executed: Executed) -> None:
             result = record(course_root, gradebook_url, config, executed)
@@ -549,8 +545,11 @@ def grade_many(
         if workers == 1:
             _start_worker(use_warm, scratch, sandboxed)
             try:
-                for job in todo:
-                    keep(execute_job(setups[job.assignment], job))
+                for assignment in assignments_todo:
+                    setup = setup_of(assignment)
+                    for job in todo:
+                        if job.assignment == assignment:
+                            keep(execute_job(setup, job))
             finally:
                 warm.stop_zygote()  # this process lives on: its sandbox must not
         else:
@@ -560,8 +559,16 @@ def grade_many(
                 initargs=(use_warm, scratch, sandboxed, os.getpid()),
             )
             with pool:
-                futures = [pool.submit(execute_job, setups[job.assignment], job) for job in todo]
+                pool.submit(int)  # starts the workers: their zygotes warm up during planning
+                futures = []
                 try:
+                    for assignment in assignments_todo:
+                        setup = setup_of(assignment)
+                        futures += [
+                            pool.submit(execute_job, setup, job)
+                            for job in todo
+                            if job.assignment == assignment
+                        ]
                     for future in as_completed(futures):
                         keep(future.result())
                 except BaseException:
