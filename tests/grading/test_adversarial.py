@@ -170,6 +170,15 @@ def edited_tests(nb):
     return nb
 
 
+def renamed_tests(nb):
+    """Test cells given ids the gradebook does not know, and made to pass."""
+    for cell in nb.cells:
+        if notebooks.is_autograded_test(cell):
+            cell.source = "pass"
+            cell.metadata["nbgrader"]["grade_id"] += "_mine"
+    return nb
+
+
 def retyped_answers(nb):
     for cell in nb.cells:
         if notebooks.is_answer(cell) and cell.cell_type == "code":
@@ -221,6 +230,8 @@ def corpus(root, port=9):
         "deletes-tests": (lambda f: write(f, without_tests(blank())), 0, GRADED),
         "deletes-tests-honest": (lambda f: write(f, without_tests(full())), FULL, GRADED),
         "edits-tests-and-points": (lambda f: write(f, edited_tests(blank())), 0, GRADED),
+        "renames-tests": (lambda f: write(f, renamed_tests(blank())), 0, GRADED),
+        "renames-tests-honest": (lambda f: write(f, renamed_tests(full())), FULL, GRADED),
         "retypes-answers": (lambda f: write(f, retyped_answers(full())), None, GRADED),
         "unknown-kernel": (lambda f: write(f, unknown_kernel(full())), FULL, GRADED),
         "huge-output": (lambda f: write(f, with_code(full(), HUGE_OUTPUT)), FULL, GRADED),
@@ -354,6 +365,7 @@ def test_honest_work_is_unaffected_and_earns_full_marks(graded):
         "honest",
         "honest-with-extras",
         "deletes-tests-honest",
+        "renames-tests-honest",
         "unknown-kernel",
         "huge-output",
         "shadows-modules",
@@ -373,6 +385,8 @@ def test_the_results_tell_the_instructor_what_happened(graded):
     assert duplicated_result.status in (GRADED, BROKEN)
     if duplicated_result.status == BROKEN:
         assert duplicated_result.problem
+    # nbgrader itself loses a notebook whose test cells were renamed (KeyError 'grade_id')
+    assert "q1_1_n_posts_value_mine" in results["renames-tests"].problem
 
 
 def test_only_notebooks_reach_the_grading_folder(graded):

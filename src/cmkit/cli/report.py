@@ -1,6 +1,6 @@
 """``cmkit report``: the cohort report, an HTML page with PNG charts beside it: score
 distributions, pass rate per question, most common failure messages, who needs manual grading,
-late submissions, broken or missing submissions. Reads grading/results/ and the gradebook."""
+late submissions, submissions with a problem. Reads grading/results/ and the gradebook."""
 
 from pathlib import Path
 

@@ -86,6 +86,7 @@ class Executed:
     done: dict[str, Path] = field(default_factory=dict)  # notebook -> autograded file
     missing: list[str] = field(default_factory=list)
     broken: dict[str, str] = field(default_factory=dict)  # notebook -> one-line problem
+    notes: dict[str, str] = field(default_factory=dict)  # notebook -> what was changed, graded
     seconds: float = 0.0
 
 
@@ -211,6 +212,12 @@ def execute_job(setup: Setup, job: Job) -> Executed:
             plan = (setup.plans or {}).get(name)
             judging = None
             try:
+                unknown = _forget_unknown_cells(nb, _known_cells(setup.read_db_url, job, name))
+                if unknown:
+                    outcome.notes[name] = (
+                        f"{name}.ipynb had cells with ids the assignment does not have "
+                        f"({', '.join(unknown)}): graded as ordinary cells, its own tests put back"
+                    )
                 for step in SANITIZE:
                     nb, resources = _make(step, setup)(nb, resources)
                 judging = trusted.prepare(nb, plan, run_dir) if plan else None
@@ -239,6 +246,37 @@ def execute_job(setup: Setup, job: Job) -> Executed:
         shutil.rmtree(work, ignore_errors=True)
     outcome.seconds = time.monotonic() - started
     return outcome
+
+
+_KNOWN: dict[tuple[str, str, str], frozenset[str]] = {}
+NBGRADER_FLAGS = ("grade", "solution", "locked", "task")  # what makes a cell nbgrader's
+
+
+def _known_cells(db_url: str, job: Job, notebook: str) -> frozenset[str]:
+    """The ids of the notebook's nbgrader cells in the gradebook (read once per worker)."""
+    key = (db_url, job.assignment, notebook)
+    if key not in _KNOWN:
+        with Gradebook(db_url) as gradebook:
+            source = gradebook.find_notebook(notebook, job.assignment)
+            _KNOWN[key] = frozenset(cell.name for cell in source.source_cells)
+    return _KNOWN[key]
+
+
+def _forget_unknown_cells(nb, known: frozenset[str]) -> list[str]:
+    """Make ordinary cells of those whose grade id the gradebook does not know; their ids.
+
+    nbgrader's OverwriteCells drops an unknown id but leaves the cell marked as a test, then
+    fails on it (KeyError 'grade_id') and the notebook is lost. A learner who renames a test
+    cell gets the real one back instead, added by OverwriteCells like a deleted test."""
+    unknown = []
+    for cell in nb.cells:
+        meta = cell.get("metadata", {}).get("nbgrader")
+        if not isinstance(meta, dict) or meta.get("grade_id") in known:
+            continue
+        if meta.get("grade_id") is not None or any(meta.get(flag) for flag in NBGRADER_FLAGS):
+            unknown.append(str(meta.get("grade_id"))[:60])
+            del cell.metadata["nbgrader"]
+    return unknown
 
 
 def _make(step, setup: Setup, run_dir: Path | None = None):
@@ -389,6 +427,7 @@ def summarise(
 ) -> SubmissionResult:
     job = executed.job
     problems = [f"{name}: {problem}" for name, problem in executed.broken.items()]
+    problems += [f"{name}: {note}" for name, note in executed.notes.items()]
     problems += [
         f"no {name}.ipynb in the submission; found "
         + (", ".join(sorted(p.name for p in job.folder.glob("*.ipynb"))) or "no notebook")

@@ -21,7 +21,8 @@ what still needs manual grading). Sections:
 4. the most common failure messages of each question, grouped by their first line;
 5. who needs manual grading (student × assignment);
 6. late submissions;
-7. broken or missing submissions with their problem line, and unreadable inputs.
+7. submissions with a problem (broken, missing, or graded after a change the learner made to
+   its test cells) with their problem line, and unreadable inputs.
 
 An empty cohort gives a page that says so. A missing or unreadable file is a line in the report,
 never a crash.
@@ -340,7 +341,9 @@ class Cohort:
         return [(a, s, late[(a, s)]) for a, s in self._ordered(set(late))]
 
     def problems(self) -> list[results.SubmissionResult]:
-        bad = [r for r in self.results if r.status != results.GRADED]
+        """Broken and missing submissions, and graded ones whose grading noted a problem
+        (test cells the learner had renamed, graded as ordinary cells)."""
+        bad = [r for r in self.results if r.status != results.GRADED or r.problem]
         keys = self._ordered({(r.assignment, r.student) for r in bad})
         by_key = {(r.assignment, r.student): r for r in bad}
         return [by_key[key] for key in keys]
@@ -506,7 +509,7 @@ def render(cohort: Cohort, out: Path, charts: list[Path]) -> str:
             ["learners", len(cohort.students())],
             ["assignments", len(assignments)],
             ["graded submissions (results files)", graded],
-            ["broken or missing submissions", len(cohort.problems())],
+            ["submissions with a problem", len(cohort.problems())],
             ["submissions still needing manual grading", len(cohort.needs_manual_grading())],
             ["late submissions", len(cohort.late())],
         ]
@@ -605,7 +608,7 @@ def render(cohort: Cohort, out: Path, charts: list[Path]) -> str:
         parts.append(_empty("No late submission."))
     parts.append("</section>")
 
-    parts.append('<section id="problems"><h2>7. Broken or missing submissions</h2>')
+    parts.append('<section id="problems"><h2>7. Submissions with a problem</h2>')
     problems = cohort.problems()
     if problems:
         rows = [
@@ -613,7 +616,7 @@ def render(cohort: Cohort, out: Path, charts: list[Path]) -> str:
         ]
         parts.append(_table(["student", "assignment", "status", "problem"], rows))
     else:
-        parts.append(_empty("No broken or missing submission."))
+        parts.append(_empty("No submission with a problem."))
     if cohort.ungraded:
         parts.append(
             "<p>Collected in grading/submitted/ but not graded yet (run <code>cmkit grade</code>):"
