@@ -16,8 +16,9 @@ test cell's own source, and each call of the learner's function crosses to the k
   with the learner's function, as plain data, until the grader says it is done.
 
 Whatever the kernel answers is only the learner's answer: it cannot reach the simulation or
-the checks. An answer that is not plain data, a kernel that stops answering, or one slower
-than the cell's time limit fails the cell with a message saying so.
+the checks. An answer that is not plain data is judged as what it is; a kernel that stops
+answering, answers garbage or is slower than the cell's time limit leaves the cell
+``NotJudged``, with a message saying so.
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ from typing import Any
 from . import replay
 from .export import BRIDGE_ADDRESS
 
-ADDRESS = BRIDGE_ADDRESS  # in the notebook's run folder, seen at the same path in the sandbox
 MAX_MESSAGE_BYTES = 16 * 1024 * 1024
 ANSWER_SECONDS = replay.CELL_TIMEOUT_SECONDS  # for the whole cell, every call included
 
@@ -189,7 +189,7 @@ class Bridge:
     bridged cell; what it returns is kept in ``outcomes``."""
 
     def __init__(self, folder: Path, judge):
-        self.address = str(folder / ADDRESS)
+        self.address = str(folder / BRIDGE_ADDRESS)  # seen at the same path in the sandbox
         self._judge = judge
         self.outcomes: dict[str, Any] = {}
         self._answers = Answers()  # shared by the notebook's cells
